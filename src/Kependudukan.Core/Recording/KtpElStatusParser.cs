@@ -93,7 +93,7 @@ public static class KtpElStatusParser
     /// <returns>The status, as <see cref="FromVillageSystemCode(VillageSystemStatusCode)"/> maps it.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="code"/> is outside 1 to 8.</exception>
     public static KtpElStatus FromVillageSystemCode(int code) =>
-        (uint)(code - 1) < 8
+        code is >= 1 and <= 8
             ? s_villageSystemStatuses[code]
             : throw new ArgumentOutOfRangeException(nameof(code), code, Invariant($"A village-system KTP-el status code is 1 to 8; got {code}."));
 
