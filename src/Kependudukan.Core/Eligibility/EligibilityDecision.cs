@@ -4,7 +4,8 @@ using static System.FormattableString;
 namespace Kependudukan.Eligibility;
 
 /// <summary>The explained answer to "is this resident wajib KTP on this date?".</summary>
-/// <remarks>Exactly one of <see cref="Basis"/> and <see cref="Exclusion"/> is not <c>None</c>.</remarks>
+/// <remarks>Exactly one of <see cref="Basis"/> and <see cref="Exclusion"/> is not <c>None</c>, except in the default value,
+/// which is no decision. Equality compares all four properties.</remarks>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
 public readonly record struct EligibilityDecision
 {
@@ -36,11 +37,22 @@ public readonly record struct EligibilityDecision
     /// <value><see langword="true"/> when <see cref="Basis"/> is set.</value>
     public bool IsWajibKtp => Basis != WajibKtpBasis.None;
 
-    /// <summary>Returns a one-sentence English explanation that cites the rule.</summary>
-    /// <returns>For example "Wajib KTP as of 2025-08-17: aged 17, at least 17 years old (UU 23/2006 Pasal 63(1))."</returns>
+    /// <summary>Returns a one-sentence English explanation that states the as-of date and the reason, citing the rule.</summary>
+    /// <returns>For example "Wajib KTP as of 2025-08-17: aged 17, at least 17 years old (UU 23/2006 Pasal 63(1))."; the age
+    /// is left out for a resident not yet born.</returns>
     public string Explain()
     {
-        var head = Invariant($"{(IsWajibKtp ? "Wajib KTP" : "Not wajib KTP")} as of {AsOf:uuuu-MM-dd}: aged {AgeInYears}, ");
+        if (Basis == WajibKtpBasis.None && Exclusion == EligibilityExclusion.None)
+        {
+            return "No eligibility decision (the default value).";
+        }
+
+        var head = Invariant($"{(IsWajibKtp ? "Wajib KTP" : "Not wajib KTP")} as of {AsOf:uuuu-MM-dd}: ");
+        if (Exclusion != EligibilityExclusion.NotYetBorn)
+        {
+            head += Invariant($"aged {AgeInYears}, ");
+        }
+
         var why = (Basis, Exclusion) switch
         {
             (WajibKtpBasis.Age, _) => "at least 17 years old (UU 23/2006 Pasal 63(1)).",

@@ -52,13 +52,7 @@ public sealed class KtpEligibilityPolicy
     public LocalDate BirthdayOfAge(LocalDate birthDate, int years)
     {
         Preconditions.CheckArgumentRange(nameof(years), years, 0, 200);
-        var date = birthDate.PlusYears(years);
-        if (LeapDayRule == LeapDayBirthdayRule.March1 && birthDate.Month == 2 && birthDate.Day == 29 && date.Day == 28)
-        {
-            date = date.PlusDays(1);
-        }
-
-        return date;
+        return BirthdayOfAgeCore(birthDate, years);
     }
 
     /// <summary>Returns the age in completed years on a date.</summary>
@@ -73,12 +67,7 @@ public sealed class KtpEligibilityPolicy
         }
 
         var years = asOf.Year - birthDate.Year;
-        if (years > 200)
-        {
-            return years;
-        }
-
-        return BirthdayOfAge(birthDate, years) > asOf ? years - 1 : years;
+        return BirthdayOfAgeCore(birthDate, years) > asOf ? years - 1 : years;
     }
 
     /// <summary>Decides whether a resident is wajib KTP on a date, and why.</summary>
@@ -90,19 +79,7 @@ public sealed class KtpEligibilityPolicy
     {
         ArgumentNullException.ThrowIfNull(resident);
         var age = AgeInYears(resident.BirthDate, asOf);
-        var exclusion = PresenceExclusion(resident, asOf, age);
-        if (exclusion == EligibilityExclusion.None)
-        {
-            if (resident.Citizenship == Citizenship.ForeignerWithItas)
-            {
-                exclusion = EligibilityExclusion.ItasHolder;
-            }
-            else if (resident.Citizenship == Citizenship.ForeignerWithItap && resident.PermitExpiry is { } expiry && expiry < asOf)
-            {
-                exclusion = EligibilityExclusion.ItapExpired;
-            }
-        }
-
+        var exclusion = PresenceOrPermitExclusion(resident, asOf, age);
         var basis = WajibKtpBasis.None;
         if (exclusion == EligibilityExclusion.None)
         {
@@ -142,16 +119,22 @@ public sealed class KtpEligibilityPolicy
             || (decision.Exclusion == EligibilityExclusion.TooYoungNeverMarried && decision.AgeInYears >= MinimumRecordingAge);
     }
 
-    /// <summary>Returns whether the resident is eligible for a child identity card (KIA): present, under 17 and never married.</summary>
+    /// <summary>Returns whether the resident is eligible for a child identity card (KIA): present, under 17, never married, and a WNI
+    /// or a foreigner with a valid ITAP.</summary>
     /// <param name="resident">The resident.</param>
     /// <param name="asOf">The date.</param>
-    /// <returns><see langword="true"/> when KIA-eligible.</returns>
+    /// <returns><see langword="true"/> when KIA-eligible; a resident turning 17 on <paramref name="asOf"/> is not (a KIA is valid
+    /// until 17 years less one day).</returns>
+    /// <remarks>Permendagri 2/2016 issues a KIA to a foreign child only against a passport and a permanent stay permit (ITAP),
+    /// so ITAS holders and expired ITAPs are excluded exactly as in <see cref="Evaluate"/>.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="resident"/> is <see langword="null"/>.</exception>
     public bool IsKiaEligible(Resident resident, LocalDate asOf)
     {
         ArgumentNullException.ThrowIfNull(resident);
         var age = AgeInYears(resident.BirthDate, asOf);
-        return PresenceExclusion(resident, asOf, age) == EligibilityExclusion.None && age < KiaAgeLimit && resident.MaritalStatus == MaritalStatus.NeverMarried;
+        return PresenceOrPermitExclusion(resident, asOf, age) == EligibilityExclusion.None
+            && age < KiaAgeLimit
+            && resident.MaritalStatus == MaritalStatus.NeverMarried;
     }
 
     /// <summary>Returns whether the resident is a child for birth-certificate coverage: present and aged 0 to under 18.</summary>
@@ -178,6 +161,27 @@ public sealed class KtpEligibilityPolicy
         ArgumentNullException.ThrowIfNull(interval);
         var seventeenth = BirthdayOfAge(resident.BirthDate, WajibKtpAge);
         return seventeenth >= interval.Start && seventeenth <= interval.End && Evaluate(resident, interval.End).IsWajibKtp;
+    }
+
+    // The birthday in the year birthDate.Year + years; that year lies between the birth year and an as-of year, so it is in range.
+    private LocalDate BirthdayOfAgeCore(LocalDate birthDate, int years)
+    {
+        var date = birthDate.PlusYears(years);
+        if (LeapDayRule == LeapDayBirthdayRule.March1 && birthDate.Month == 2 && birthDate.Day == 29 && date.Day == 28)
+        {
+            date = date.PlusDays(1);
+        }
+
+        return date;
+    }
+
+    private static EligibilityExclusion PresenceOrPermitExclusion(Resident resident, LocalDate asOf, int age)
+    {
+        var exclusion = PresenceExclusion(resident, asOf, age);
+        return exclusion != EligibilityExclusion.None ? exclusion
+            : resident.Citizenship == Citizenship.ForeignerWithItas ? EligibilityExclusion.ItasHolder
+            : resident.Citizenship == Citizenship.ForeignerWithItap && resident.PermitExpiry is { } expiry && expiry < asOf ? EligibilityExclusion.ItapExpired
+            : EligibilityExclusion.None;
     }
 
     private static EligibilityExclusion PresenceExclusion(Resident resident, LocalDate asOf, int age)

@@ -63,7 +63,7 @@ public sealed class RecordingStatusMapping
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is <see cref="KtpElStatus.None"/> or undefined.</exception>
     public RecordingCategory GetCategory(KtpElStatus status)
     {
-        if ((uint)status - 1 >= (uint)(_categories.Length - 1))
+        if (status is < KtpElStatus.Unregistered or > KtpElStatus.DuplicateRecord)
         {
             throw new ArgumentOutOfRangeException(nameof(status), status, Invariant($"Status should be a defined KtpElStatus other than None."));
         }
