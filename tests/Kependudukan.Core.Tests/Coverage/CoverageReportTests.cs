@@ -153,6 +153,8 @@ public class CoverageReportTests
         Residents.Sample(residents =>
         {
             var report = CoverageReport.FromResidents(residents, AsOf, RegionLevel.Village, Catalog);
+            var regions = residents.SelectMany(r => new[] { RegionLevel.Province, RegionLevel.Regency, RegionLevel.District, RegionLevel.Village }.Select(r.Domicile.ToLevel));
+            Assert.Equal(regions.Distinct().Order(), report.Rows.Skip(1).Select(r => r.Code!.Value));
             Assert.Equal(Recount(residents, _ => true), report.National.Counts);
             foreach (var row in report.Rows.Skip(1))
             {

@@ -9,21 +9,14 @@ internal static class ExactArithmetic
 {
     private static readonly UInt128 s_decimalLimit = UInt128.One << 96;
 
+    // 10^0 … 10^(MaxDecimals + 2): the scale factors of percentages.
+    private static readonly Int128[] s_powersOf10 = PowersOf10(CoverageRatio.MaxDecimals + 2);
+
     /// <summary>Returns 10^<paramref name="exponent"/> as a big integer.</summary>
     internal static BigInteger Pow10(int exponent) => BigInteger.Pow(10, exponent);
 
-    /// <summary>Returns 10^<paramref name="exponent"/> for 0 ≤ exponent ≤ 36.</summary>
-    internal static Int128 Pow10Int128(int exponent)
-    {
-        Debug.Assert(exponent is >= 0 and <= 36, "Int128 holds powers of ten up to 10^36 with room to multiply.");
-        var result = Int128.One;
-        for (var i = 0; i < exponent; i++)
-        {
-            result *= 10;
-        }
-
-        return result;
-    }
+    /// <summary>Returns 10^<paramref name="exponent"/> for 0 ≤ exponent ≤ <see cref="CoverageRatio.MaxDecimals"/> + 2.</summary>
+    internal static Int128 Pow10Int128(int exponent) => s_powersOf10[exponent];
 
     /// <summary>Divides <paramref name="numerator"/> by a positive <paramref name="denominator"/>, rounds the integer quotient
     /// by <paramref name="rounding"/> and returns it divided by 10^<paramref name="scale"/> (keeping <paramref name="scale"/> decimals).</summary>
@@ -61,6 +54,18 @@ internal static class ExactArithmetic
         var magnitude = ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
         var scale = (bits[3] >> 16) & 0xFF;
         return (bits[3] < 0 ? -magnitude : magnitude, scale);
+    }
+
+    private static Int128[] PowersOf10(int maxExponent)
+    {
+        var powers = new Int128[maxExponent + 1];
+        powers[0] = Int128.One;
+        for (var i = 1; i < powers.Length; i++)
+        {
+            powers[i] = powers[i - 1] * 10;
+        }
+
+        return powers;
     }
 
     private static decimal ToDecimal(UInt128 magnitude, bool negative, int scale)
