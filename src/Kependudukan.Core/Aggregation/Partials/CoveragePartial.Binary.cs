@@ -247,7 +247,7 @@ public sealed partial class CoveragePartial
         var n = 0;
         while (value >= 0x80)
         {
-            span[n++] = (byte)(value | 0x80);
+            span[n++] = (byte)((value & 0x7F) | 0x80);
             value >>= 7;
         }
 
@@ -357,7 +357,7 @@ public sealed partial class CoveragePartial
 
         [DoesNotReturn]
         internal readonly void Fail(string message) =>
-            throw Corrupt(Invariant($"Corrupt coverage partial: {message} (payload byte {_position})."));
+            throw Corrupt(Invariant($"Corrupt coverage partial: {message.TrimEnd('.')} (payload byte {_position})."));
 
         internal readonly T Fail<T>(string message)
         {

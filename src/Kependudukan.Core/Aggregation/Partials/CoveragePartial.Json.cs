@@ -220,7 +220,7 @@ public sealed partial class CoveragePartial
                 }
             }
 
-            if (_json.Read())
+            if (Read(Root))
             {
                 Fail(Root, "unexpected data after the partial");
             }
@@ -456,20 +456,25 @@ public sealed partial class CoveragePartial
 
         private void Next(string path)
         {
-            try
+            if (!Read(path))
             {
-                if (!_json.Read())
-                {
-                    Fail(path, "the JSON ends early");
-                }
-            }
-            catch (JsonException ex)
-            {
-                Fail(path, Malformed(ex));
+                Fail(path, "the JSON ends early");
             }
         }
 
-        private static string Malformed(JsonException ex) => "malformed JSON: " + ex.Message.TrimEnd('.');
+        private bool Read(string path)
+        {
+            try
+            {
+                return _json.Read();
+            }
+            catch (JsonException ex)
+            {
+                return Fail<bool>(path, Malformed(ex));
+            }
+        }
+
+        private static string Malformed(JsonException ex) => "malformed JSON: " + ex.Message;
 
         private readonly void Expect(JsonTokenType type, string path, string what)
         {
@@ -494,7 +499,7 @@ public sealed partial class CoveragePartial
 
         [DoesNotReturn]
         private static void Fail(string path, string problem) =>
-            throw new InvalidDataException(Invariant($"Invalid coverage partial JSON at {path}: {problem}."));
+            throw new InvalidDataException(Invariant($"Invalid coverage partial JSON at {path}: {problem.TrimEnd('.')}."));
 
         private static T Fail<T>(string path, string problem)
         {

@@ -12,7 +12,7 @@ internal static class Crc32
         var crc = 0xFFFF_FFFFu;
         foreach (var b in data)
         {
-            crc = s_table[(byte)(crc ^ b)] ^ (crc >> 8);
+            crc = s_table[(crc ^ b) & 0xFF] ^ (crc >> 8);
         }
 
         return ~crc;
