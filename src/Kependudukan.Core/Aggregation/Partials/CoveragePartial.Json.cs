@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using Kependudukan.Coverage;
@@ -145,16 +146,36 @@ public sealed partial class CoveragePartial
         return reader.ReadPartial();
     }
 
+    /// <summary>A JSON path, turned into text only when a message needs it: a parent path, then an array index and/or a property name.</summary>
+    private readonly struct JsonPath(string parent, int index = -1, string? name = null)
+    {
+        internal static JsonPath Root => new("$");
+
+        internal int Index => index;
+
+        internal JsonPath Property(string propertyName) => new(ToString(), -1, propertyName);
+
+        public override string ToString() =>
+            index >= 0
+                ? (name is null ? Invariant($"{parent}[{index}]") : Invariant($"{parent}[{index}].{name}"))
+                : (name is null ? parent : Invariant($"{parent}.{name}"));
+    }
+
     /// <summary>Reads schema version 1 with <see cref="Utf8JsonReader"/>, keeping the JSON path of every value for messages.</summary>
     private ref struct JsonPartialReader(ReadOnlySpan<byte> utf8)
     {
+        private const int RegionField = CountFields.Count;
+
+        private static readonly string[] s_rowNames = [.. CountFields.JsonNames, "region"];
+        private static readonly byte[][] s_rowNamesUtf8 = [.. s_rowNames.Select(Encoding.UTF8.GetBytes)];
+
         private Utf8JsonReader _json = new(utf8);
 
         internal CoveragePartial ReadPartial()
         {
-            const string Root = "$";
-            Next(Root);
-            Expect(JsonTokenType.StartObject, Root, "an object");
+            var root = JsonPath.Root;
+            Next(root);
+            Expect(JsonTokenType.StartObject, root, "an object");
             string? format = null;
             long? version = null;
             LocalDate? asOf = null;
@@ -165,11 +186,11 @@ public sealed partial class CoveragePartial
             string[] sources = [];
             List<RegionCode>? regions = null;
             List<CoverageCounts>? counts = null;
-            string? unknown = null;
+            JsonPath? unknown = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            while (NextProperty(Root, seen) is { } name)
+            while (NextProperty(root, seen) is { } name)
             {
-                var path = Root + "." + name;
+                var path = new JsonPath("$", -1, name);
                 switch (name)
                 {
                     case "format":
@@ -193,9 +214,9 @@ public sealed partial class CoveragePartial
                     case "scope":
                         var codes = new List<RegionCode>();
                         StartArray(path);
-                        while (NextItem(path, codes.Count, out var itemPath))
+                        while (NextItem("$.scope", codes.Count))
                         {
-                            codes.Add(ReadCode(itemPath));
+                            codes.Add(ReadCode(new JsonPath("$.scope", codes.Count)));
                         }
 
                         scope = [.. codes];
@@ -203,9 +224,9 @@ public sealed partial class CoveragePartial
                     case "sources":
                         var names = new List<string>();
                         StartArray(path);
-                        while (NextItem(path, names.Count, out var itemPath))
+                        while (NextItem("$.sources", names.Count))
                         {
-                            names.Add(ReadString(itemPath));
+                            names.Add(ReadString(new JsonPath("$.sources", names.Count)));
                         }
 
                         sources = [.. names];
@@ -220,33 +241,33 @@ public sealed partial class CoveragePartial
                 }
             }
 
-            if (Read(Root))
+            if (Read(root))
             {
-                Fail(Root, "unexpected data after the partial");
+                Fail(root, "unexpected data after the partial");
             }
 
             if (format != JsonFormatName)
             {
-                Fail(Root + ".format", format is null ? Invariant($"missing; expected \"{JsonFormatName}\"") : Invariant($"expected \"{JsonFormatName}\", got \"{format}\""));
+                Fail(root.Property("format"), format is null ? Invariant($"missing; expected \"{JsonFormatName}\"") : Invariant($"expected \"{JsonFormatName}\", got \"{format}\""));
             }
 
             if (version != JsonVersion)
             {
-                Fail(Root + ".version", version is null ? "missing" : Invariant($"unsupported version {version}; this library reads version {JsonVersion}"));
+                Fail(root.Property("version"), version is null ? "missing" : Invariant($"unsupported version {version}; this library reads version {JsonVersion}"));
             }
 
-            if (unknown is not null)
+            if (unknown is { } unknownPath)
             {
-                Fail(unknown, "unknown property");
+                Fail(unknownPath, "unknown property");
             }
 
             var partial = TryBuild(
-                asOf ?? Missing<LocalDate>(Root + ".asOf"),
+                asOf ?? Missing<LocalDate>(root.Property("asOf")),
                 interval,
-                policyId ?? Missing<CountingPolicyId>(Root + ".policy"),
-                level != RegionLevel.None ? level : Missing<RegionLevel>(Root + ".level"),
-                scope ?? Missing<RegionCode[]>(Root + ".scope"),
-                regions?.ToArray() ?? Missing<RegionCode[]>(Root + ".rows"),
+                policyId ?? Missing<CountingPolicyId>(root.Property("policy")),
+                level != RegionLevel.None ? level : Missing<RegionLevel>(root.Property("level")),
+                scope ?? Missing<RegionCode[]>(root.Property("scope")),
+                regions?.ToArray() ?? Missing<RegionCode[]>(root.Property("rows")),
                 counts!.ToArray(),
                 sources,
                 out var error);
@@ -264,27 +285,48 @@ public sealed partial class CoveragePartial
             _ => index < 0 ? "$.rows" : Invariant($"$.rows[{index}]"),
         };
 
-        private (List<RegionCode> Regions, List<CoverageCounts> Counts) ReadRows(string path)
+        /// <summary>Reads the rows; the hot loop of a large file, so it matches names without allocating and builds paths only to fail.</summary>
+        private (List<RegionCode> Regions, List<CoverageCounts> Counts) ReadRows(JsonPath path)
         {
+            const string Rows = "$.rows";
+            const int AllFields = (1 << (CountFields.Count + 1)) - 1;
             var regions = new List<RegionCode>();
             var counts = new List<CoverageCounts>();
             Span<long> values = stackalloc long[CountFields.Count];
             StartArray(path);
-            while (NextItem(path, regions.Count, out var rowPath))
+            while (NextItem(Rows, regions.Count))
             {
-                Next(rowPath);
-                Expect(JsonTokenType.StartObject, rowPath, "an object");
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                RegionCode? region = null;
-                while (NextProperty(rowPath, seen) is { } name)
+                var row = new JsonPath(Rows, regions.Count);
+                Next(row);
+                Expect(JsonTokenType.StartObject, row, "an object");
+                var seen = 0;
+                RegionCode region = default;
+                while (true)
                 {
-                    var fieldPath = rowPath + "." + name;
-                    var field = Array.IndexOf(CountFields.JsonNames, name);
-                    if (name == "region")
+                    Next(row);
+                    if (_json.TokenType == JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+
+                    var field = FieldIndex();
+                    var fieldPath = new JsonPath(Rows, row.Index, field >= 0 ? s_rowNames[field] : GetString(row));
+                    if (field < 0)
+                    {
+                        Fail(fieldPath, "unknown property");
+                    }
+
+                    if ((seen & (1 << field)) != 0)
+                    {
+                        Fail(fieldPath, "the property appears twice");
+                    }
+
+                    seen |= 1 << field;
+                    if (field == RegionField)
                     {
                         region = ReadCode(fieldPath);
                     }
-                    else if (field >= 0)
+                    else
                     {
                         values[field] = ReadInteger(fieldPath);
                         if (values[field] < 0)
@@ -292,28 +334,35 @@ public sealed partial class CoveragePartial
                             Fail(fieldPath, Invariant($"expected a count (an integer 0 or more), got {values[field]}"));
                         }
                     }
-                    else
-                    {
-                        Fail(fieldPath, "unknown property");
-                    }
                 }
 
-                regions.Add(region ?? Missing<RegionCode>(rowPath + ".region"));
-                foreach (var name in CountFields.JsonNames)
+                if (seen != AllFields)
                 {
-                    if (!seen.Contains(name))
-                    {
-                        Fail(rowPath + "." + name, "missing");
-                    }
+                    var missing = (seen & (1 << RegionField)) == 0 ? RegionField : BitOperations.TrailingZeroCount(~seen);
+                    Fail(new JsonPath(Rows, row.Index, s_rowNames[missing]), "missing");
                 }
 
+                regions.Add(region);
                 counts.Add(CountFields.Create(values));
             }
 
             return (regions, counts);
         }
 
-        private DateInterval? ReadInterval(string path)
+        private readonly int FieldIndex()
+        {
+            for (var f = 0; f < s_rowNamesUtf8.Length; f++)
+            {
+                if (_json.ValueTextEquals(s_rowNamesUtf8[f]))
+                {
+                    return f;
+                }
+            }
+
+            return -1;
+        }
+
+        private DateInterval? ReadInterval(JsonPath path)
         {
             Next(path);
             if (_json.TokenType == JsonTokenType.Null)
@@ -329,24 +378,24 @@ public sealed partial class CoveragePartial
             {
                 if (name == "start")
                 {
-                    start = ReadDate(path + ".start");
+                    start = ReadDate(path.Property("start"));
                 }
                 else if (name == "end")
                 {
-                    end = ReadDate(path + ".end");
+                    end = ReadDate(path.Property("end"));
                 }
                 else
                 {
-                    Fail(path + "." + name, "unknown property");
+                    Fail(path.Property(name), "unknown property");
                 }
             }
 
-            var first = start ?? Missing<LocalDate>(path + ".start");
-            var last = end ?? Missing<LocalDate>(path + ".end");
-            return last >= first ? new DateInterval(first, last) : Fail<DateInterval>(path + ".end", Invariant($"the interval ends ({last:uuuu-MM-dd}) before it starts ({first:uuuu-MM-dd})"));
+            var first = start ?? Missing<LocalDate>(path.Property("start"));
+            var last = end ?? Missing<LocalDate>(path.Property("end"));
+            return last >= first ? new DateInterval(first, last) : Fail<DateInterval>(path.Property("end"), Invariant($"the interval ends ({last:uuuu-MM-dd}) before it starts ({first:uuuu-MM-dd})"));
         }
 
-        private CountingPolicyId ReadPolicy(string path)
+        private CountingPolicyId ReadPolicy(JsonPath path)
         {
             Next(path);
             Expect(JsonTokenType.StartObject, path, "an object");
@@ -357,69 +406,90 @@ public sealed partial class CoveragePartial
                 switch (name)
                 {
                     case "id":
-                        var text = ReadString(path + ".id");
+                        var text = ReadString(path.Property("id"));
                         var error = CountingPolicyId.TryParseCore(text, out var parsed);
-                        id = error is null ? parsed : Fail<CountingPolicyId>(path + ".id", error);
+                        id = error is null ? parsed : Fail<CountingPolicyId>(path.Property("id"), error);
                         break;
                     case "description":
                         // Informative only: the id carries the settings.
-                        ReadString(path + ".description");
+                        ReadString(path.Property("description"));
                         break;
                     default:
-                        Fail(path + "." + name, "unknown property");
+                        Fail(path.Property(name), "unknown property");
                         break;
                 }
             }
 
-            return id ?? Missing<CountingPolicyId>(path + ".id");
+            return id ?? Missing<CountingPolicyId>(path.Property("id"));
         }
 
-        private RegionLevel ReadLevel(string path)
+        private RegionLevel ReadLevel(JsonPath path)
         {
             var text = ReadString(path);
             var index = Array.IndexOf(s_levelNames, text);
             return index > 0 ? (RegionLevel)index : Fail<RegionLevel>(path, Invariant($"expected \"province\", \"regency\", \"district\" or \"village\", got \"{text}\""));
         }
 
-        private RegionCode ReadCode(string path)
+        private RegionCode ReadCode(JsonPath path)
         {
-            var text = ReadString(path);
-            return RegionCode.TryParse(text, out var code) ? code : Fail<RegionCode>(path, Invariant($"\"{text}\" is not a region code (PP.KK.CC.DDDD)"));
+            Next(path);
+            Expect(JsonTokenType.String, path, "a string");
+            Span<char> buffer = stackalloc char[16];
+            var length = _json.ValueIsEscaped || _json.ValueSpan.Length > buffer.Length ? -1 : Encoding.UTF8.GetChars(_json.ValueSpan, buffer);
+            if (length >= 0 && RegionCode.TryParse(buffer[..length], out var code))
+            {
+                return code;
+            }
+
+            var text = GetString(path);
+            return RegionCode.TryParse(text, out code) ? code : Fail<RegionCode>(path, Invariant($"\"{text}\" is not a region code (PP.KK.CC.DDDD)"));
         }
 
-        private LocalDate ReadDate(string path)
+        private LocalDate ReadDate(JsonPath path)
         {
             var text = ReadString(path);
             var result = LocalDatePattern.Iso.Parse(text);
             return result.Success ? result.Value : Fail<LocalDate>(path, Invariant($"\"{text}\" is not a date in the form yyyy-MM-dd"));
         }
 
-        private string ReadString(string path)
+        private string ReadString(JsonPath path)
         {
             Next(path);
             Expect(JsonTokenType.String, path, "a string");
-            return _json.GetString()!;
+            return GetString(path);
         }
 
-        private long ReadInteger(string path)
+        /// <summary>Returns the current string or property name; the reader checks UTF-8 only when a value is decoded.</summary>
+        private readonly string GetString(JsonPath path)
+        {
+            try
+            {
+                return _json.GetString()!;
+            }
+            catch (InvalidOperationException ex)
+            {
+                return Fail<string>(path, "the text is not valid UTF-8: " + ex.Message);
+            }
+        }
+
+        private long ReadInteger(JsonPath path)
         {
             Next(path);
             Expect(JsonTokenType.Number, path, "an integer");
             return _json.TryGetInt64(out var value) ? value : Fail<long>(path, "expected an integer in the 64-bit range");
         }
 
-        private void StartArray(string path)
+        private void StartArray(JsonPath path)
         {
             Next(path);
             Expect(JsonTokenType.StartArray, path, "an array");
         }
 
-        /// <summary>Returns whether the current array has another item (leaving the reader before it), and the item's path.</summary>
-        private bool NextItem(string arrayPath, int index, out string itemPath)
+        /// <summary>Returns whether the current array has another item, leaving the reader just before it.</summary>
+        private bool NextItem(string arrayPath, int index)
         {
-            itemPath = Invariant($"{arrayPath}[{index}]");
             var checkpoint = _json;
-            Next(itemPath);
+            Next(new JsonPath(arrayPath, index));
             if (_json.TokenType == JsonTokenType.EndArray)
             {
                 return false;
@@ -430,7 +500,7 @@ public sealed partial class CoveragePartial
         }
 
         /// <summary>Moves to the next property of the current object; returns its name, or <see langword="null"/> at the object's end.</summary>
-        private string? NextProperty(string objectPath, HashSet<string> seen)
+        private string? NextProperty(JsonPath objectPath, HashSet<string> seen)
         {
             Next(objectPath);
             if (_json.TokenType == JsonTokenType.EndObject)
@@ -438,11 +508,11 @@ public sealed partial class CoveragePartial
                 return null;
             }
 
-            var name = _json.GetString()!;
-            return seen.Add(name) ? name : Fail<string>(objectPath + "." + name, "the property appears twice");
+            var name = GetString(objectPath);
+            return seen.Add(name) ? name : Fail<string>(objectPath.Property(name), "the property appears twice");
         }
 
-        private void Skip(string path)
+        private void Skip(JsonPath path)
         {
             try
             {
@@ -454,7 +524,7 @@ public sealed partial class CoveragePartial
             }
         }
 
-        private void Next(string path)
+        private void Next(JsonPath path)
         {
             if (!Read(path))
             {
@@ -462,7 +532,7 @@ public sealed partial class CoveragePartial
             }
         }
 
-        private bool Read(string path)
+        private bool Read(JsonPath path)
         {
             try
             {
@@ -476,7 +546,7 @@ public sealed partial class CoveragePartial
 
         private static string Malformed(JsonException ex) => "malformed JSON: " + ex.Message;
 
-        private readonly void Expect(JsonTokenType type, string path, string what)
+        private readonly void Expect(JsonTokenType type, JsonPath path, string what)
         {
             if (_json.TokenType != type)
             {
@@ -495,13 +565,13 @@ public sealed partial class CoveragePartial
             _ => type.ToString(),
         };
 
-        private static T Missing<T>(string path) => Fail<T>(path, "missing");
+        private static T Missing<T>(JsonPath path) => Fail<T>(path, "missing");
 
         [DoesNotReturn]
-        private static void Fail(string path, string problem) =>
+        private static void Fail(JsonPath path, string problem) =>
             throw new InvalidDataException(Invariant($"Invalid coverage partial JSON at {path}: {problem.TrimEnd('.')}."));
 
-        private static T Fail<T>(string path, string problem)
+        private static T Fail<T>(JsonPath path, string problem)
         {
             Fail(path, problem);
             return default!;

@@ -127,9 +127,16 @@ public sealed partial class CoveragePartial
             }
         }
 
-        var regions = partials.SelectMany(p => p._rows.Regions.ToArray()).ToArray();
-        var counts = partials.SelectMany(p => p._rows.Counts.ToArray()).ToArray();
-        Array.Sort(regions, counts);
+        // Partials of disjoint scopes usually hold disjoint ranges of codes: concatenated in the order of their first row they
+        // are already sorted, and only rows raised above the scopes (after RollUp) need the full sort.
+        var byFirstRow = partials.Where(p => p._rows.Count > 0).OrderBy(p => p._rows.Regions[0]).ToArray();
+        var regions = byFirstRow.SelectMany(p => p._rows.Regions.ToArray()).ToArray();
+        var counts = byFirstRow.SelectMany(p => p._rows.Counts.ToArray()).ToArray();
+        if (!IsAscending(regions, strictly: false))
+        {
+            Array.Sort(regions, counts);
+        }
+
         var total = default(CoverageCounts);
         foreach (var partial in partials)
         {

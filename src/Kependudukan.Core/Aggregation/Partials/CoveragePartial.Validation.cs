@@ -124,6 +124,19 @@ public sealed partial class CoveragePartial
         return (index < scope.Length && scope[index].IsWithin(region)) || (index > 0 && region.IsWithin(scope[index - 1]));
     }
 
+    private static bool IsAscending(ReadOnlySpan<RegionCode> codes, bool strictly)
+    {
+        for (var i = 1; i < codes.Length; i++)
+        {
+            if (codes[i] < codes[i - 1] || (strictly && codes[i] == codes[i - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Sorts <paramref name="keys"/> in place; returns each sorted element's original position.</summary>
     private static int[] SortWithPositions(RegionCode[] keys)
     {
@@ -198,6 +211,12 @@ public sealed partial class CoveragePartial
             {
                 return new PartialError(PartialPart.Rows, i, message);
             }
+        }
+
+        if (IsAscending(regions, strictly: true))
+        {
+            // Already in order, as the readers and ResidentCounter-based callers of a sorted source give them.
+            return null;
         }
 
         var order = SortWithPositions(regions);

@@ -31,9 +31,7 @@ public class CoveragePartialBinaryTests
 
     private static CoveragePartial RandomPart(Resident[] residents, RegionLevel level, (KtpEligibilityPolicy Policy, RecordingStatusMapping Mapping) settings, DateInterval? interval, int seed)
     {
-        var random = new Random(seed);
-        var scopes = RandomScopes(random, RandomUnits(random), random.Next(1, 4));
-        var partials = PartialsOf(residents, scopes, level, settings.Policy, settings.Mapping, interval);
+        var (random, _, partials) = SplitAndCount(residents, level, settings, interval, seed, maxGroups: 3);
         return random.Next(2) == 0 ? partials[random.Next(partials.Count)] : CoveragePartial.Merge(partials);
     }
 

@@ -196,6 +196,16 @@ public class CoveragePartialJsonTests
         Assert.StartsWith("Invalid coverage partial JSON at $: malformed JSON: ", ReadFails(s_compact + " {}"), StringComparison.Ordinal);
 
     [Fact]
+    public void ReadJsonFrom_InvalidUtf8_IsRejected()
+    {
+        var bytes = Encoding.UTF8.GetBytes(s_compact);
+        bytes[Encoding.UTF8.GetBytes(s_compact[..s_compact.IndexOf("Kota Samarinda", StringComparison.Ordinal)]).Length] = 0xFF;
+        using var stream = new MemoryStream(bytes);
+        var message = Assert.Throws<InvalidDataException>(() => CoveragePartial.ReadJsonFrom(stream)).Message;
+        Assert.StartsWith("Invalid coverage partial JSON at $.sources[0]: ", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromJson_NotAnObject_IsRejected() =>
         Assert.Equal("Invalid coverage partial JSON at $: expected an object, got an array.", ReadFails("[]"));
 

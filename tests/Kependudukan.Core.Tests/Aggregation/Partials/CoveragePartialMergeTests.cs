@@ -27,9 +27,7 @@ public class CoveragePartialMergeTests
     public void Merge_DisjointRegionsInAnyOrderAndGrouping_EqualsCountingTheUnion() =>
         s_case.Sample(c =>
         {
-            var random = new Random(c.Seed);
-            var scopes = RandomScopes(random, RandomUnits(random), random.Next(1, 8));
-            var partials = PartialsOf(c.Residents, scopes, c.Level, c.Settings.Policy, c.Settings.Mapping, c.Interval);
+            var (random, scopes, partials) = SplitAndCount(c.Residents, c.Level, c.Settings, c.Interval, c.Seed, maxGroups: 7);
 
             var merged = MergeRandomly(random, partials);
 
@@ -46,9 +44,7 @@ public class CoveragePartialMergeTests
     public void RollUp_CommutesWithMergeAndEqualsCountingAtTheCoarserLevel() =>
         s_case.Sample(c =>
         {
-            var random = new Random(c.Seed);
-            var scopes = RandomScopes(random, RandomUnits(random), random.Next(2, 6));
-            var partials = PartialsOf(c.Residents, scopes, RegionLevel.Village, c.Settings.Policy, c.Settings.Mapping, c.Interval);
+            var (_, scopes, partials) = SplitAndCount(c.Residents, RegionLevel.Village, c.Settings, c.Interval, c.Seed, maxGroups: 5);
 
             var raisedThenMerged = CoveragePartial.Merge(partials.Select(p => p.RollUp(c.Level)));
             var mergedThenRaised = CoveragePartial.Merge(partials).RollUp(c.Level);

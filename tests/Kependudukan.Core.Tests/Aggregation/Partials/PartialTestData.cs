@@ -119,6 +119,15 @@ internal static class PartialTestData
         return [.. assignment.GroupBy(a => a.Group).Select(g => g.Select(a => a.Unit).ToArray())];
     }
 
+    /// <summary>Splits the two provinces into up to <paramref name="maxGroups"/> random disjoint scopes and counts each into a partial.</summary>
+    internal static (Random Random, List<RegionCode[]> Scopes, List<CoveragePartial> Partials) SplitAndCount(
+        Resident[] residents, RegionLevel level, (KtpEligibilityPolicy Policy, RecordingStatusMapping Mapping) settings, DateInterval? interval, int seed, int maxGroups)
+    {
+        var random = new Random(seed);
+        var scopes = RandomScopes(random, RandomUnits(random), random.Next(1, maxGroups + 1));
+        return (random, scopes, PartialsOf(residents, scopes, level, settings.Policy, settings.Mapping, interval));
+    }
+
     internal static bool InScope(RegionCode[] scope, Resident resident) => scope.Any(resident.Domicile.IsWithin);
 
     /// <summary>Counts the residents of each scope into a partial, each with its own source name.</summary>
@@ -201,25 +210,21 @@ internal static class PartialTestData
 
     internal static RegionCode Code(string text) => RegionCode.Parse(text);
 
-    /// <summary>Kota Samarinda (64.72): two villages of district 64.72.01.</summary>
+    /// <summary>Kota Samarinda (64.72): two villages of district 64.72.01, populations 10 and 12.</summary>
     internal static CoveragePartial Samarinda(LocalDate? asOf = null, CountingPolicyId? policy = null, DateInterval? interval = null) =>
-        CoveragePartial.Create(
-            asOf ?? AsOf,
-            policy ?? CountingPolicyId.Default,
-            RegionLevel.Village,
-            [Code("64.72")],
-            new Dictionary<RegionCode, CoverageCounts> { [Code("64.72.01.1001")] = Sample(), [Code("64.72.01.1002")] = Sample(12) },
-            interval,
-            ["Disdukcapil Kota Samarinda"]);
+        City("64.72", "Disdukcapil Kota Samarinda", [("64.72.01.1001", 10), ("64.72.01.1002", 12)], asOf, policy, interval);
 
-    /// <summary>Kota Balikpapan (64.71): one village.</summary>
+    /// <summary>Kota Balikpapan (64.71): one village, population 20.</summary>
     internal static CoveragePartial Balikpapan(LocalDate? asOf = null, CountingPolicyId? policy = null, DateInterval? interval = null) =>
+        City("64.71", "Disdukcapil Kota Balikpapan", [("64.71.01.1001", 20)], asOf, policy, interval);
+
+    private static CoveragePartial City(string scope, string source, (string Village, long Population)[] rows, LocalDate? asOf, CountingPolicyId? policy, DateInterval? interval) =>
         CoveragePartial.Create(
             asOf ?? AsOf,
             policy ?? CountingPolicyId.Default,
             RegionLevel.Village,
-            [Code("64.71")],
-            new Dictionary<RegionCode, CoverageCounts> { [Code("64.71.01.1001")] = Sample(20) },
+            [Code(scope)],
+            rows.Select(r => new KeyValuePair<RegionCode, CoverageCounts>(Code(r.Village), Sample(r.Population))),
             interval,
-            ["Disdukcapil Kota Balikpapan"]);
+            [source]);
 }
