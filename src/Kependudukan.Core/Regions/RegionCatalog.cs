@@ -13,19 +13,30 @@ namespace Kependudukan.Regions;
 /// idn-area-data, which is made available under the ODbL 1.0.</para>
 /// <para>A <see cref="RegionCode"/> is valid whether or not a catalog contains it: codes retired by region splits still
 /// appear in old NIKs. Use <see cref="Contains"/> as a separate existence check.</para>
-/// <para>Lookups are binary searches over one sorted array per level, so they cost O(log n) and allocate nothing; the
-/// lists returned by <see cref="GetChildren"/> and <see cref="GetAll"/> are read-only views, not copies.</para>
+/// <para>Codes are kept in one sorted array per level with an index by province and regency digits: a lookup is a binary
+/// search among the codes of one regency and allocates nothing. The lists returned by <see cref="GetChildren"/> and
+/// <see cref="GetAll"/> are read-only views, not copies.</para>
 /// </remarks>
 /// <threadsafety>Instances are immutable and safe to share between threads.</threadsafety>
 public sealed partial class RegionCatalog
 {
+    // The PPKK (province and regency) digits of a padded code are padded / RegencyFactor: 0-10,000 for the values searched.
+    private const long RegencyFactor = 1_000_000;
+    private const int RegencyKeys = 10_001;
+
     // Padded-code distance from a region to the next region of the same level, per level (index level - 1): the children
     // of a region lie in [code, code + span) of the next level's array.
     private static readonly long[] s_span = [100_000_000, 1_000_000, 10_000];
 
-    // Per level (index level - 1): codes in ascending order, and the names at the same index. Names decoded from _utf8 on
-    // first use are cached in _names; a catalog built from entries has every name already.
+    // Per level (index level - 1): the codes in ascending order.
     private readonly RegionCode[][] _codes;
+
+    // Per level: the index of the first code whose PPKK digits are at least the key, so that a search only visits the
+    // codes of one regency (one code at province and regency level, about 14 districts or 160 villages below).
+    private readonly int[][] _regencyStart;
+
+    // Per level: the name of the code at the same index. A catalog built from entries has every name; the embedded one
+    // decodes a name from _utf8 (between two _nameOffsets) on first use and caches it here.
     private readonly string?[][] _names;
     private readonly byte[]? _utf8;
     private readonly int[][]? _nameOffsets;
@@ -97,6 +108,7 @@ public sealed partial class RegionCatalog
             _names[level][counts[level]++] = name;
         }
 
+        _regencyStart = IndexByRegency(_codes);
         _all = CreateViews(_codes);
     }
 
@@ -113,6 +125,7 @@ public sealed partial class RegionCatalog
             _names[level] = new string?[codes[level].Length];
         }
 
+        _regencyStart = IndexByRegency(codes);
         _all = CreateViews(codes);
     }
 
@@ -161,10 +174,9 @@ public sealed partial class RegionCatalog
         }
 
         // A child level holds no code in [code, code + span) unless the parent itself is in the catalog.
-        var children = _codes[level];
-        var start = LowerBound(children, code.PaddedValue);
-        var end = LowerBound(children, code.PaddedValue + s_span[level - 1]);
-        return start == end ? [] : new RegionCodeList(children, start, end - start);
+        var start = LowerBound(level, code.PaddedValue);
+        var end = LowerBound(level, code.PaddedValue + s_span[level - 1]);
+        return start == end ? [] : new RegionCodeList(_codes[level], start, end - start);
     }
 
     /// <summary>Returns the ancestors of a code, from its province down to its parent.</summary>
@@ -200,10 +212,35 @@ public sealed partial class RegionCatalog
     private static RegionCodeList[] CreateViews(RegionCode[][] codes) =>
         [.. codes.Select(level => new RegionCodeList(level, 0, level.Length))];
 
-    // The first index whose padded code is not below the value.
-    private static int LowerBound(RegionCode[] codes, long paddedValue)
+    private static int[][] IndexByRegency(RegionCode[][] codes)
     {
-        int low = 0, high = codes.Length;
+        var result = new int[codes.Length][];
+        for (var level = 0; level < codes.Length; level++)
+        {
+            var start = result[level] = new int[RegencyKeys + 1];
+            var levelCodes = codes[level];
+            var i = 0;
+            for (var key = 0; key < start.Length; key++)
+            {
+                while (i < levelCodes.Length && levelCodes[i].PaddedValue / RegencyFactor < key)
+                {
+                    i++;
+                }
+
+                start[key] = i;
+            }
+        }
+
+        return result;
+    }
+
+    // The first index at a level (index level - 1) whose padded code is not below the value (at most 10,000,000,000).
+    private int LowerBound(int level, long paddedValue)
+    {
+        var codes = _codes[level];
+        var start = _regencyStart[level];
+        var key = (int)(paddedValue / RegencyFactor);
+        int low = start[key], high = start[key + 1];
         while (low < high)
         {
             var mid = (int)((uint)(low + high) >> 1);
@@ -222,8 +259,14 @@ public sealed partial class RegionCatalog
 
     private int IndexOf(RegionCode code)
     {
-        var level = (int)code.Level;
-        return level == 0 ? -1 : _codes[level - 1].AsSpan().BinarySearch(code);
+        var level = (int)code.Level - 1;
+        if (level < 0)
+        {
+            return -1;
+        }
+
+        var index = LowerBound(level, code.PaddedValue);
+        return index < _codes[level].Length && _codes[level][index] == code ? index : -1;
     }
 
     private string NameAt(int level, int index)
