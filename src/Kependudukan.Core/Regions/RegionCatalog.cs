@@ -51,7 +51,8 @@ public sealed partial class RegionCatalog
     {
         ArgumentNullException.ThrowIfNull(entries);
         var items = entries.ToArray();
-        var order = new (long Code, int Index)[items.Length];
+        var keys = new long[items.Length];
+        var order = new int[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
             var (code, name) = items[i];
@@ -65,20 +66,21 @@ public sealed partial class RegionCatalog
                 throw new ArgumentException(Invariant($"Entry {i} ({code}) has an empty name."), nameof(entries));
             }
 
-            order[i] = (code.PaddedValue, i);
+            keys[i] = code.PaddedValue;
+            order[i] = i;
         }
 
         // In code order a region's parent is the last region seen one level up, if the parent is there at all.
-        Array.Sort(order);
+        Array.Sort(keys, order);
         var counts = new int[4];
         Span<long> last = stackalloc long[4];
         for (var k = 0; k < order.Length; k++)
         {
-            var (padded, index) = order[k];
-            var code = items[index].Code;
-            if (k > 0 && order[k - 1].Code == padded)
+            var padded = keys[k];
+            var code = items[order[k]].Code;
+            if (k > 0 && keys[k - 1] == padded)
             {
-                throw new ArgumentException(Invariant($"Entry {index} repeats region code {code}."), nameof(entries));
+                ThrowRepeated(keys, order, k - 1, code);
             }
 
             var level = (int)code.Level;
@@ -100,7 +102,7 @@ public sealed partial class RegionCatalog
             counts[level] = 0;
         }
 
-        foreach (var (_, index) in order)
+        foreach (var index in order)
         {
             var (code, name) = items[index];
             var level = (int)code.Level - 1;
@@ -211,6 +213,21 @@ public sealed partial class RegionCatalog
 
     private static RegionCodeList[] CreateViews(RegionCode[][] codes) =>
         [.. codes.Select(level => new RegionCodeList(level, 0, level.Length))];
+
+    // Reports the second entry, in input order, of the run of equal codes that starts at runStart.
+    [DoesNotReturn]
+    private static void ThrowRepeated(long[] keys, int[] order, int runStart, RegionCode code)
+    {
+        var runEnd = runStart;
+        while (runEnd < keys.Length && keys[runEnd] == keys[runStart])
+        {
+            runEnd++;
+        }
+
+        var run = order[runStart..runEnd];
+        Array.Sort(run);
+        throw new ArgumentException(Invariant($"Entry {run[1]} repeats region code {code}."), "entries");
+    }
 
     private static int[][] IndexByRegency(RegionCode[][] codes)
     {

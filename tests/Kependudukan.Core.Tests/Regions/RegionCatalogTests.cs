@@ -113,6 +113,12 @@ public class RegionCatalogTests
         AssertRejected([.. Kaltim, new(RegionCode.Parse("64.72"), "Samarinda")], "Entry 7 repeats region code 64.72.");
 
     [Fact]
+    public void Ctor_CodeThreeTimes_NamesTheSecondInInputOrder() =>
+        AssertRejected(
+            [new(RegionCode.Parse("64.72"), "A"), new(RegionCode.Parse("64"), "Kalimantan Timur"), new(RegionCode.Parse("64.72"), "B"), new(RegionCode.Parse("64.72"), "C")],
+            "Entry 2 repeats region code 64.72.");
+
+    [Fact]
     public void Ctor_MissingParent_Throws() =>
         AssertRejected(
             [new(RegionCode.Parse("64"), "Kalimantan Timur"), new(RegionCode.Parse("64.72.03"), "Samarinda Ulu")],
