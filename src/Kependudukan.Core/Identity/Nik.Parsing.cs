@@ -1,4 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics;
+using Kependudukan.Regions;
+using Kependudukan.Utility;
 using NodaTime;
 using static System.FormattableString;
 
@@ -11,7 +14,16 @@ public readonly partial struct Nik
     /// <returns>The NIK.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException">The text is not a valid NIK. The message names the failing part (length, non-digit at a
-    /// position, day, month, a date that does not exist, serial 0000) and never contains the input.</exception>
+    /// position, province, regency, district, day, month, a date that does not exist, serial 0000) and never contains the input.</exception>
+    /// <remarks>
+    /// <para>Only the ASCII digits <c>0</c>-<c>9</c> are accepted: other Unicode digits (Arabic-Indic, full-width) and any
+    /// separator are rejected; use <see cref="Parse(string, NikStyles)"/> with <see cref="NikStyles.AllowSeparators"/> for
+    /// grouped input.</para>
+    /// <para>The day must be 01-31 (men) or 41-71 (women), the month 01-12, and the day must exist in that month.
+    /// 29 February is accepted when the two-digit year is divisible by 4, including <c>00</c> (2000 is a leap year, 1900 is
+    /// not; the century is not encoded). The region digits are checked for syntax only, so codes retired by region splits
+    /// parse; see <see cref="Regions.RegionCatalog.Contains"/>.</para>
+    /// </remarks>
     public static Nik Parse(string s) => Parse(s, NikStyles.None);
 
     /// <summary>Parses a NIK with the given styles.</summary>
@@ -19,7 +31,9 @@ public readonly partial struct Nik
     /// <param name="styles">Whether separators are allowed.</param>
     /// <returns>The NIK.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="styles"/> has undefined flags.</exception>
     /// <exception cref="FormatException">The text is not a valid NIK; the message names the failing part and never contains the input.</exception>
+    /// <remarks>See <see cref="Parse(string)"/> for the rules.</remarks>
     public static Nik Parse(string s, NikStyles styles)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -30,13 +44,16 @@ public readonly partial struct Nik
     /// <param name="s">The characters.</param>
     /// <returns>The NIK.</returns>
     /// <exception cref="FormatException">The text is not a valid NIK; the message names the failing part and never contains the input.</exception>
+    /// <remarks>See <see cref="Parse(string)"/> for the rules.</remarks>
     public static Nik Parse(ReadOnlySpan<char> s) => Parse(s, NikStyles.None);
 
     /// <summary>Parses a NIK from characters with the given styles.</summary>
     /// <param name="s">The characters.</param>
     /// <param name="styles">Whether separators are allowed.</param>
     /// <returns>The NIK.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="styles"/> has undefined flags.</exception>
     /// <exception cref="FormatException">The text is not a valid NIK; the message names the failing part and never contains the input.</exception>
+    /// <remarks>See <see cref="Parse(string)"/> for the rules.</remarks>
     public static Nik Parse(ReadOnlySpan<char> s, NikStyles styles)
     {
         var error = TryParseCore(s, styles, out var result);
@@ -47,13 +64,17 @@ public readonly partial struct Nik
     /// <param name="s">The text, or <see langword="null"/>.</param>
     /// <param name="result">The NIK, or the default value on failure.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid NIK.</returns>
+    /// <remarks>See <see cref="Parse(string)"/> for the rules.</remarks>
     public static bool TryParse([NotNullWhen(true)] string? s, out Nik result) => TryParse(s, NikStyles.None, out result);
 
-    /// <summary>Tries to parse a NIK with the given styles; never throws.</summary>
+    /// <summary>Tries to parse a NIK with the given styles; never throws for any text.</summary>
     /// <param name="s">The text, or <see langword="null"/>.</param>
     /// <param name="styles">Whether separators are allowed.</param>
     /// <param name="result">The NIK, or the default value on failure.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid NIK.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="styles"/> has undefined flags (a programming error, as with
+    /// <see cref="System.Globalization.NumberStyles"/>).</exception>
+    /// <remarks>See <see cref="Parse(string)"/> for the rules.</remarks>
     public static bool TryParse([NotNullWhen(true)] string? s, NikStyles styles, out Nik result)
     {
         if (s is null)
@@ -65,119 +86,143 @@ public readonly partial struct Nik
         return TryParseCore(s.AsSpan(), styles, out result) is null;
     }
 
-    /// <summary>Tries to parse a NIK from characters; never throws.</summary>
+    /// <summary>Tries to parse a NIK of exactly 16 ASCII digits from characters; never throws.</summary>
+    /// <param name="s">The characters.</param>
+    /// <param name="result">The NIK, or the default value on failure.</param>
+    /// <returns><see langword="true"/> when <paramref name="s"/> is a valid NIK.</returns>
+    /// <remarks>See <see cref="Parse(string)"/> for the rules.</remarks>
+    public static bool TryParse(ReadOnlySpan<char> s, out Nik result) => TryParseCore(s, NikStyles.None, out result) is null;
+
+    /// <summary>Tries to parse a NIK from characters with the given styles; never throws for any text.</summary>
     /// <param name="s">The characters.</param>
     /// <param name="styles">Whether separators are allowed.</param>
     /// <param name="result">The NIK, or the default value on failure.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid NIK.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="styles"/> has undefined flags.</exception>
+    /// <remarks>See <see cref="Parse(string)"/> for the rules.</remarks>
     public static bool TryParse(ReadOnlySpan<char> s, NikStyles styles, out Nik result) => TryParseCore(s, styles, out result) is null;
 
     /// <summary>Creates a NIK from its parts.</summary>
-    /// <param name="registrationDistrict">The district of first registration (<c>PPKKCC</c>).</param>
-    /// <param name="birthDate">The birth date (its two-digit year is encoded).</param>
+    /// <param name="registrationDistrict">The district of first registration (<c>PPKKCC</c>); it need not exist in a catalog.</param>
+    /// <param name="birthDate">The birth date; only its day, month and two-digit year are encoded. A date in another calendar
+    /// is converted to the ISO calendar first.</param>
     /// <param name="sex">The sex; women get 40 added to the day.</param>
     /// <param name="serial">The serial, 1-9999.</param>
     /// <returns>The NIK.</returns>
-    /// <exception cref="ArgumentException"><paramref name="registrationDistrict"/> is not at district level, or <paramref name="sex"/> is not set.</exception>
+    /// <exception cref="ArgumentException"><paramref name="registrationDistrict"/> is not at district level, or <paramref name="sex"/> is not
+    /// <see cref="Sex.Male"/> or <see cref="Sex.Female"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="serial"/> is outside [1-9999].</exception>
-    public static Nik Create(Regions.RegionCode registrationDistrict, LocalDate birthDate, Sex sex, int serial)
+    public static Nik Create(RegionCode registrationDistrict, LocalDate birthDate, Sex sex, int serial)
     {
-        if (registrationDistrict.Level != Regions.RegionLevel.District)
-        {
-            throw new ArgumentException("The registration region of a NIK must be a district (PP.KK.CC).", nameof(registrationDistrict));
-        }
-
-        if (sex is not (Sex.Male or Sex.Female))
-        {
-            throw new ArgumentException("Sex must be Male or Female.", nameof(sex));
-        }
-
-        Utility.Preconditions.CheckArgumentRange(nameof(serial), serial, 1, 9999);
-        var day = birthDate.Day + (sex == Sex.Female ? 40 : 0);
-        var yy = ((birthDate.Year % 100) + 100) % 100;
-        var value = (registrationDistrict.PaddedValue / 10_000 * RegionFactor) + (day * DayFactor) + (birthDate.Month * MonthFactor) + (yy * YearFactor) + serial;
+        Preconditions.CheckArgument(
+            registrationDistrict.Level == RegionLevel.District,
+            nameof(registrationDistrict),
+            Invariant($"The registration region of a NIK must be a district (PP.KK.CC); got a code at level {registrationDistrict.Level}."));
+        Preconditions.CheckArgument(sex is Sex.Male or Sex.Female, nameof(sex), Invariant($"Sex must be Male or Female; got {sex}."));
+        Preconditions.CheckArgumentRange(nameof(serial), serial, 1, 9999);
+        var date = birthDate.WithCalendar(CalendarSystem.Iso);
+        var day = date.Day + (sex == Sex.Female ? 40 : 0);
+        var value = (registrationDistrict.PaddedValue / 10_000 * RegionFactor) + (day * DayFactor) + (date.Month * MonthFactor)
+            + (YearOfCentury(date.Year) * YearFactor) + serial;
         return new Nik(value);
     }
 
     private static string? TryParseCore(ReadOnlySpan<char> s, NikStyles styles, out Nik result)
     {
         result = default;
-        var allowSeparators = (styles & NikStyles.AllowSeparators) != 0;
+        if ((styles & ~NikStyles.AllowSeparators) != 0)
+        {
+            ThrowUndefinedStyles(styles);
+        }
+
         long value = 0;
         var digits = 0;
-        for (var i = 0; i < s.Length; i++)
+        if ((styles & NikStyles.AllowSeparators) == 0)
         {
-            var c = s[i];
-            if (c is >= '0' and <= '9')
+            if (s.Length != 16)
             {
-                if (digits == 16)
+                return Invariant($"A NIK has exactly 16 characters; the input has {s.Length}.");
+            }
+
+            for (var i = 0; i < 16; i++)
+            {
+                var c = s[i];
+                if (!char.IsAsciiDigit(c))
                 {
-                    return "A NIK has exactly 16 digits; the input has more.";
+                    return Invariant($"Expected an ASCII digit at position {i + 1} of the NIK.");
                 }
 
                 value = (value * 10) + (c - '0');
-                digits++;
-            }
-            else if (allowSeparators && c is ' ' or '.' or '-')
-            {
-                continue;
-            }
-            else
-            {
-                return allowSeparators
-                    ? Invariant($"Expected an ASCII digit, space, '.' or '-' at position {i + 1} of the NIK.")
-                    : s.Length != 16
-                        ? Invariant($"A NIK has exactly 16 characters; the input has {s.Length}.")
-                        : Invariant($"Expected an ASCII digit at position {i + 1} of the NIK.");
             }
         }
-
-        if (digits != 16)
+        else
         {
-            return Invariant($"A NIK has exactly 16 digits; the input has {digits}.");
+            for (var i = 0; i < s.Length; i++)
+            {
+                var c = s[i];
+                if (char.IsAsciiDigit(c))
+                {
+                    // Count every digit for the message, but stop accumulating after 16 so the value cannot overflow.
+                    if (++digits <= 16)
+                    {
+                        value = (value * 10) + (c - '0');
+                    }
+                }
+                else if (c is not (' ' or '.' or '-'))
+                {
+                    return Invariant($"Expected an ASCII digit, space, '.' or '-' at position {i + 1} of the NIK.");
+                }
+            }
+
+            if (digits != 16)
+            {
+                return Invariant($"A NIK has exactly 16 digits; the input has {digits}.");
+            }
         }
 
-        var province = value / 100_000_000_000_000;
-        var regency = value / 1_000_000_000_000 % 100;
-        var district = value / RegionFactor % 100;
-        if (province < 11)
+        return Validate(value, out result);
+    }
+
+    // Checks the parts of a 16-digit number; the messages name the part and never the digits.
+    private static string? Validate(long value, out Nik result)
+    {
+        result = default;
+        if (value / ProvinceFactor < 11)
         {
             return "The province part of the NIK (digits 1-2) should be in range [11-99].";
         }
 
-        if (regency == 0)
+        if (value / RegencyFactor % 100 == 0)
         {
             return "The regency/city part of the NIK (digits 3-4) should be in range [01-99].";
         }
 
-        if (district == 0)
+        if (value / RegionFactor % 100 == 0)
         {
             return "The district part of the NIK (digits 5-6) should be in range [01-99].";
         }
 
         var encodedDay = (int)(value / DayFactor % 100);
-        var month = (int)(value / MonthFactor % 100);
-        var yy = (int)(value / YearFactor % 100);
-        var serial = (int)(value % 10_000);
         if (encodedDay is 0 or (> 31 and < 41) or > 71)
         {
-            return "The day of the NIK (digits 7-8) should be 01-31, or 41-71 for women.";
+            return "The day of the NIK (digits 7-8) should be in range [01-31], or [41-71] for women.";
         }
 
+        var month = (int)(value / MonthFactor % 100);
         if (month is 0 or > 12)
         {
             return "The month of the NIK (digits 9-10) should be in range [01-12].";
         }
 
-        var day = encodedDay > 40 ? encodedDay - 40 : encodedDay;
-        // 29 February needs a leap year; the two-digit year 00 stands for 2000 (leap) or 1900 (not), so accept it.
-        var maxDay = month == 2 ? (yy % 4 == 0 ? 29 : 28) : CalendarSystem.Iso.GetDaysInMonth(2001, month);
-        if (day > maxDay)
+        var yy = (int)(value / YearFactor % 100);
+        if (DecodeDay(encodedDay) > MaxDay(month, yy))
         {
-            return "The birth date of the NIK (digits 7-12) does not exist: day too large for the month and year.";
+            return month == 2 && yy % 4 != 0
+                ? "The birth date of the NIK (digits 7-12) does not exist: 29 February needs a leap year."
+                : "The birth date of the NIK (digits 7-12) does not exist: the day is too large for the month.";
         }
 
-        if (serial == 0)
+        if (value % 10_000 == 0)
         {
             return "The serial of the NIK (digits 13-16) should be in range [0001-9999].";
         }
@@ -186,11 +231,20 @@ public readonly partial struct Nik
         return null;
     }
 
+    // The largest day a NIK may encode for a month and two-digit year. A two-digit year divisible by 4 has a 29 February in at
+    // least one century: 00 stands for 2000 (leap) as well as 1900 (not), so 29 February 00 is accepted and resolves to 2000.
+    private static int MaxDay(int month, int yy) => month == 2 ? (yy % 4 == 0 ? 29 : 28) : CalendarSystem.Iso.GetDaysInMonth(2001, month);
+
+    [DoesNotReturn]
+    [StackTraceHidden]
+    private static void ThrowUndefinedStyles(NikStyles styles) =>
+        throw new ArgumentOutOfRangeException(nameof(styles), styles, "Value should be a combination of the defined NikStyles flags.");
+
     static Nik IParsable<Nik>.Parse(string s, IFormatProvider? provider) => Parse(s);
 
     static bool IParsable<Nik>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Nik result) => TryParse(s, out result);
 
     static Nik ISpanParsable<Nik>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
 
-    static bool ISpanParsable<Nik>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Nik result) => TryParse(s, NikStyles.None, out result);
+    static bool ISpanParsable<Nik>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Nik result) => TryParse(s, out result);
 }

@@ -81,9 +81,11 @@ public readonly struct RegionCode : IEquatable<RegionCode>, IComparable<RegionCo
     /// <param name="level">The level wanted; it must not be below this code's level.</param>
     /// <returns>The code at <paramref name="level"/> that contains this code.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is below this code's level or not a valid level.</exception>
+    /// <exception cref="InvalidOperationException">This is the default value, which has no level.</exception>
     public RegionCode ToLevel(RegionLevel level)
     {
         var own = Level;
+        Preconditions.CheckState(own != RegionLevel.None, "The default region code has no level.");
         if (level < RegionLevel.Province || level > own)
         {
             throw new ArgumentOutOfRangeException(nameof(level), level, Invariant($"Level should be in range [Province-{own}] for a code at level {own}."));
