@@ -21,7 +21,8 @@ namespace Kependudukan.Aggregation;
 /// for residents who died, moved abroad or hold an expiring ITAP; a query is a few dozen binary searches per region.</para>
 /// <para>Counts equal a full scan (and <see cref="ResidentCounter"/>) on every date, with statuses as in the table:
 /// forward dates project who turns 16, 17 or 18; past dates use the recording, death and moving dates loaded (a resident
-/// without a recording date counts as recorded on every date, as in <see cref="ResidentCounter"/>).</para>
+/// without a recording date counts as recorded on every date, as in <see cref="ResidentCounter"/>). Dates after
+/// <see cref="PopulationTable.MaxSupportedDate"/> are answered by a full scan.</para>
 /// </remarks>
 /// <threadsafety>Instances are immutable and safe to share between threads; queries may run concurrently.</threadsafety>
 public sealed class CoverageIndex
@@ -41,17 +42,18 @@ public sealed class CoverageIndex
     private const int ArrayCount = ClosedEligibleEnd + 1;
 
     private readonly CoverageEngine _engine;
+    private readonly PopulationTable _table;
     private readonly RegionRanges _ranges;
     private readonly short[][] _pools;
     private readonly int[][] _offsets;
 
-    private CoverageIndex(CoverageEngine engine, RegionRanges ranges, short[][] pools, int[][] offsets, int residentCount)
+    private CoverageIndex(CoverageEngine engine, PopulationTable table, RegionRanges ranges, short[][] pools, int[][] offsets)
     {
         _engine = engine;
+        _table = table;
         _ranges = ranges;
         _pools = pools;
         _offsets = offsets;
-        ResidentCount = residentCount;
     }
 
     /// <summary>Gets the level the index answers for.</summary>
@@ -60,7 +62,7 @@ public sealed class CoverageIndex
 
     /// <summary>Gets the number of residents indexed.</summary>
     /// <value>The row count of the table.</value>
-    public int ResidentCount { get; }
+    public int ResidentCount => _table.Count;
 
     /// <summary>Gets the size of the index in bytes.</summary>
     /// <value>The bytes of the sorted day arrays and their offsets.</value>
@@ -74,6 +76,12 @@ public sealed class CoverageIndex
     public CoverageResult Count(LocalDate asOf, DateInterval? newlyWajibKtpInterval = null)
     {
         CoverageEngine.CheckQuery(asOf, Level, newlyWajibKtpInterval);
+        if (asOf > PopulationTable.MaxSupportedDate || newlyWajibKtpInterval?.End > PopulationTable.MaxSupportedDate)
+        {
+            // Birthdays after the last storable day do not fit the index's day numbers.
+            return _engine.Count(_table, asOf, Level, newlyWajibKtpInterval);
+        }
+
         var p = ScanParameters.Create(_engine.Policy, _engine.Mapping, asOf, newlyWajibKtpInterval);
         var counts = new CoverageCounts[_ranges.Count];
         for (var region = 0; region < counts.Length; region++)
@@ -95,7 +103,7 @@ public sealed class CoverageIndex
             ranges.Count,
             new ParallelOptions { MaxDegreeOfParallelism = engine.MaxDegreeOfParallelism },
             region => BuildRegion(table, ranges.Starts[region], ranges.Starts[region + 1], birthdays, out pools[region], out offsets[region]));
-        return new CoverageIndex(engine, ranges, pools, offsets, table.Count) { Level = level };
+        return new CoverageIndex(engine, table, ranges, pools, offsets) { Level = level };
     }
 
     private static void BuildRegion(PopulationTable table, int start, int end, BirthdayTable birthdays, out short[] pool, out int[] offsets)
