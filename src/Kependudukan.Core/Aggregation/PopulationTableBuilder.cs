@@ -170,7 +170,7 @@ public sealed class PopulationTableBuilder
         return placedRows;
     }
 
-    private static string? Validate(in ResidentRow row)
+    internal static string? Validate(in ResidentRow row)
     {
         if (row.Domicile.Level != RegionLevel.Village)
         {
