@@ -108,13 +108,34 @@ public sealed class CoverageIndex
 
     private static void BuildRegion(PopulationTable table, int start, int end, BirthdayTable birthdays, out short[] pool, out int[] offsets)
     {
-        var lists = new List<short>[ArrayCount];
+        // Two passes over the rows: the first sizes every array, the second fills one pool; then each array is sorted.
+        var sink = new ArraySink();
+        Classify(table, start, end, birthdays, sink);
+        offsets = new int[ArrayCount + 1];
         for (var i = 0; i < ArrayCount; i++)
         {
-            lists[i] = [];
+            offsets[i + 1] = offsets[i] + sink.Counts[i];
         }
 
-        var closed = new List<(short Birth, short End)>();
+        pool = new short[offsets[ArrayCount]];
+        sink.Start(pool, offsets);
+        Classify(table, start, end, birthdays, sink);
+        var histogram = new int[1 << 16];
+        for (var i = 0; i < ClosedEligibleBirth; i++)
+        {
+            SortDays(pool.AsSpan(offsets[i], offsets[i + 1] - offsets[i]), histogram);
+        }
+
+        sink.Closed.Sort();
+        for (var i = 0; i < sink.Closed.Count; i++)
+        {
+            pool[offsets[ClosedEligibleBirth] + i] = sink.Closed[i].Birth;
+            pool[offsets[ClosedEligibleEnd] + i] = sink.Closed[i].End;
+        }
+    }
+
+    private static void Classify(PopulationTable table, int start, int end, BirthdayTable birthdays, ArraySink sink)
+    {
         var permitIndex = PopulationTable.LowerBound(table.PermitRows, start);
         for (var row = start; row < end; row++)
         {
@@ -149,95 +170,98 @@ public sealed class CoverageIndex
                 eligibleEnd = Math.Min(eligibleEnd, expiryEnd);
             }
 
-            lists[AllBirth].Add(birth);
+            sink.Add(AllBirth, birth);
             if (certificate)
             {
-                lists[CertificateBirth].Add(birth);
+                sink.Add(CertificateBirth, birth);
             }
 
             if (kia)
             {
-                lists[KiaBirth].Add(birth);
+                sink.Add(KiaBirth, birth);
             }
 
             var wajibStart = everMarried ? birth : birthday17;
             var recordedStart = Math.Max(wajibStart, recording);
             if (eligible)
             {
-                lists[everMarried ? EligibleMarriedBirth : EligibleNeverMarriedBirth].Add(birth);
-                lists[RecordedStart + status].Add(recordedStart);
+                sink.Add(everMarried ? EligibleMarriedBirth : EligibleNeverMarriedBirth, birth);
+                sink.Add(RecordedStart + status, recordedStart);
             }
 
             if (leave != DayNumber.Never)
             {
-                AddCorrection(lists, Correction.Present, birth, DayNumber.Never, leave);
-                AddCorrection(lists, Correction.Children, birth, birthday18, leave);
-                AddCorrection(lists, Correction.Under17, birth, birthday17, leave);
+                AddCorrection(sink, Correction.Present, birth, DayNumber.Never, leave);
+                AddCorrection(sink, Correction.Children, birth, birthday18, leave);
+                AddCorrection(sink, Correction.Under17, birth, birthday17, leave);
                 if (certificate)
                 {
-                    AddCorrection(lists, Correction.ChildrenWithCertificate, birth, birthday18, leave);
+                    AddCorrection(sink, Correction.ChildrenWithCertificate, birth, birthday18, leave);
                 }
 
                 if (kia)
                 {
-                    AddCorrection(lists, Correction.Under17WithKia, birth, birthday17, leave);
+                    AddCorrection(sink, Correction.Under17WithKia, birth, birthday17, leave);
                 }
             }
 
             if (eligible && eligibleEnd != DayNumber.Never)
             {
-                AddCorrection(lists, Correction.ByAge, birthday17, DayNumber.Never, eligibleEnd);
+                AddCorrection(sink, Correction.ByAge, birthday17, DayNumber.Never, eligibleEnd);
                 if (everMarried)
                 {
-                    AddCorrection(lists, Correction.ByMarriage, birth, birthday17, eligibleEnd);
+                    AddCorrection(sink, Correction.ByMarriage, birth, birthday17, eligibleEnd);
                 }
                 else
                 {
-                    AddCorrection(lists, Correction.MayRecordEarly, birthday16, birthday17, eligibleEnd);
+                    AddCorrection(sink, Correction.MayRecordEarly, birthday16, birthday17, eligibleEnd);
                 }
 
-                AddCorrection(lists, Correction.RecordedFirst + status, recordedStart, DayNumber.Never, eligibleEnd);
-                closed.Add((birth, eligibleEnd));
-            }
-        }
-
-        closed.Sort();
-        foreach (var (birth, eligibleEnd) in closed)
-        {
-            lists[ClosedEligibleBirth].Add(birth);
-            lists[ClosedEligibleEnd].Add(eligibleEnd);
-        }
-
-        offsets = new int[ArrayCount + 1];
-        for (var i = 0; i < ArrayCount; i++)
-        {
-            offsets[i + 1] = offsets[i] + lists[i].Count;
-        }
-
-        pool = new short[offsets[ArrayCount]];
-        for (var i = 0; i < ArrayCount; i++)
-        {
-            var target = pool.AsSpan(offsets[i], lists[i].Count);
-            CollectionsMarshal.AsSpan(lists[i]).CopyTo(target);
-            if (i < ClosedEligibleBirth)
-            {
-                target.Sort();
+                AddCorrection(sink, Correction.RecordedFirst + status, recordedStart, DayNumber.Never, eligibleEnd);
+                sink.AddClosed(birth, eligibleEnd);
             }
         }
     }
 
     /// <summary>Records that an open-ended count over [<paramref name="start"/>, <paramref name="end"/>) overcounts a resident
     /// from <paramref name="leave"/> on: the overcount is [max(start, leave), end).</summary>
-    private static void AddCorrection(List<short>[] lists, int counter, short start, short end, short leave)
+    private static void AddCorrection(ArraySink sink, int counter, short start, short end, short leave)
     {
         var from = Math.Max(start, leave);
         if (from < end)
         {
-            lists[CorrectionStart + (2 * counter)].Add(from);
+            sink.Add(CorrectionStart + (2 * counter), from);
             if (end != DayNumber.Never)
             {
-                lists[CorrectionStart + (2 * counter) + 1].Add(end);
+                sink.Add(CorrectionStart + (2 * counter) + 1, end);
             }
+        }
+    }
+
+    /// <summary>Sorts day numbers: a counting sort for long arrays (65,536 possible values), a comparison sort for short ones.</summary>
+    private static void SortDays(Span<short> days, int[] histogram)
+    {
+        if (days.Length < 4096)
+        {
+            days.Sort();
+            return;
+        }
+
+        int min = short.MaxValue, max = short.MinValue;
+        foreach (var day in days)
+        {
+            min = Math.Min(min, day);
+            max = Math.Max(max, day);
+            histogram[day - short.MinValue]++;
+        }
+
+        var position = 0;
+        for (var value = min; value <= max; value++)
+        {
+            ref var count = ref histogram[value - short.MinValue];
+            days.Slice(position, count).Fill((short)value);
+            position += count;
+            count = 0;
         }
     }
 
@@ -349,6 +373,48 @@ public sealed class CoverageIndex
             }
 
             return low + (Unsafe.Add(ref first, low) <= value ? 1 : 0);
+        }
+    }
+
+    /// <summary>Counts array entries on a first pass, writes them into the pool on the second.</summary>
+    private sealed class ArraySink
+    {
+        private short[]? _pool;
+        private int[] _cursor = [];
+
+        public int[] Counts { get; } = new int[ArrayCount];
+
+        public List<(short Birth, short End)> Closed { get; } = [];
+
+        public void Start(short[] pool, int[] offsets)
+        {
+            _pool = pool;
+            _cursor = offsets[..ArrayCount];
+        }
+
+        public void Add(int array, short value)
+        {
+            if (_pool is null)
+            {
+                Counts[array]++;
+            }
+            else
+            {
+                _pool[_cursor[array]++] = value;
+            }
+        }
+
+        public void AddClosed(short birth, short end)
+        {
+            if (_pool is null)
+            {
+                Counts[ClosedEligibleBirth]++;
+                Counts[ClosedEligibleEnd]++;
+            }
+            else
+            {
+                Closed.Add((birth, end));
+            }
         }
     }
 

@@ -49,6 +49,22 @@ public class CoverageIndexTests
     }
 
     [Fact]
+    public void Count_LargeRegion_EqualsFullScan()
+    {
+        // 20,000 residents in one district: arrays long enough for the counting sort.
+        var asOf = new LocalDate(2025, 8, 17);
+        var rows = PopulationGen.Row(asOf).Array[20_000].Single();
+        var table = CoverageEngineTests.Build(rows.Select(r => r with { Domicile = PopulationGen.Villages[r.BirthDate.Day % 2] }));
+        var engine = new CoverageEngine();
+        var index = engine.BuildIndex(table, RegionLevel.District);
+        foreach (var date in new[] { asOf, asOf.PlusDays(-1), asOf.PlusMonths(1), asOf.PlusYears(-3), new LocalDate(2004, 2, 29) })
+        {
+            var interval = new DateInterval(date.PlusMonths(-1), date);
+            CountsAssert.Equal(engine.Count(table, date, RegionLevel.District, interval), index.Count(date, interval), date.ToString());
+        }
+    }
+
+    [Fact]
     public void Count_DatesOutsideStorableRange_EqualsResidentCounter()
     {
         var rows = PopulationGen.Row(new LocalDate(2025, 8, 17)).Array[200].Single();
