@@ -20,8 +20,14 @@ public class CoverageBench
     private CoverageEngine _engine = null!;
     private CoverageIndex _index = null!;
 
+    /// <summary>Gets the population sizes: 1, 10 and 50 million, or the comma-separated list in the environment variable
+    /// <c>KEPENDUDUKAN_BENCH_SIZES</c>.</summary>
+    public static IEnumerable<int> Sizes =>
+        (Environment.GetEnvironmentVariable("KEPENDUDUKAN_BENCH_SIZES") ?? "1000000,10000000,50000000")
+            .Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Gets or sets the number of residents.</summary>
-    [Params(1_000_000, 10_000_000, 50_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Residents { get; set; }
 
     [GlobalSetup(Target = nameof(ResidentCounter_Linq))]

@@ -29,6 +29,9 @@ public sealed class CoverageIndex
 {
     private const int StatusCount = 15;
 
+    // Regions per parallel work item of a query.
+    private const int ParallelRegions = 32;
+
     // Sorted arrays per region, by id.
     private const int AllBirth = 0;
     private const int CertificateBirth = 1;
@@ -84,9 +87,22 @@ public sealed class CoverageIndex
 
         var p = ScanParameters.Create(_engine.Policy, _engine.Mapping, asOf, newlyWajibKtpInterval);
         var counts = new CoverageCounts[_ranges.Count];
-        for (var region = 0; region < counts.Length; region++)
+        if (counts.Length < ParallelRegions || _engine.MaxDegreeOfParallelism == 1)
         {
-            counts[region] = CountRegion(region, p);
+            for (var region = 0; region < counts.Length; region++)
+            {
+                counts[region] = CountRegion(region, p);
+            }
+        }
+        else
+        {
+            Parallel.For(0, (counts.Length + ParallelRegions - 1) / ParallelRegions, new ParallelOptions { MaxDegreeOfParallelism = _engine.MaxDegreeOfParallelism }, batch =>
+            {
+                for (var region = batch * ParallelRegions; region < Math.Min(counts.Length, (batch + 1) * ParallelRegions); region++)
+                {
+                    counts[region] = CountRegion(region, p);
+                }
+            });
         }
 
         return new CoverageResult(asOf, Level, newlyWajibKtpInterval, _ranges.Codes, counts);

@@ -65,6 +65,22 @@ public class CoverageIndexTests
     }
 
     [Fact]
+    public void Count_ManyRegions_EqualsFullScan()
+    {
+        // 100 villages: queries run region batches in parallel.
+        var asOf = new LocalDate(2025, 8, 17);
+        var rows = PopulationGen.Row(asOf).Array[5000].Single();
+        var table = CoverageEngineTests.Build(rows.Select((r, i) => r with { Domicile = RegionCode.Village(64, 72, 1 + (i % 4), 1001 + (i % 25)) }));
+        var engine = new CoverageEngine();
+        var index = engine.BuildIndex(table, RegionLevel.Village);
+        foreach (var date in new[] { asOf, asOf.PlusMonths(1), asOf.PlusYears(-2) })
+        {
+            var interval = new DateInterval(date.PlusMonths(-1), date);
+            CountsAssert.Equal(engine.Count(table, date, RegionLevel.Village, interval), index.Count(date, interval), date.ToString());
+        }
+    }
+
+    [Fact]
     public void Count_DatesOutsideStorableRange_EqualsResidentCounter()
     {
         var rows = PopulationGen.Row(new LocalDate(2025, 8, 17)).Array[200].Single();
