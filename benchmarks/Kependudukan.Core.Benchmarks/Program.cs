@@ -1,11 +1,116 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using Kependudukan.Aggregation;
+using Kependudukan.Regions;
 
 namespace Kependudukan.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project benchmarks/Kependudukan.Core.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>Entry point: <c>dotnet run -c Release --project benchmarks/Kependudukan.Core.Benchmarks -- --filter '*'</c>;
+/// <c>-- --sizes N</c> prints the bytes per resident of each representation for N residents.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks selected on the command line.</summary>
     /// <param name="args">BenchmarkDotNet arguments.</param>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["--timing", var t])
+        {
+            var table = BenchPopulation.Table(int.Parse(t, System.Globalization.CultureInfo.InvariantCulture));
+            var engine = new CoverageEngine();
+            for (var i = 0; i < 5; i++)
+            {
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                var index = engine.BuildIndex(table, RegionLevel.Regency);
+                var build = sw.Elapsed.TotalMilliseconds;
+                sw.Restart();
+                index.Count(BenchPopulation.Snapshot.PlusMonths(1));
+                var query = sw.Elapsed.TotalMilliseconds;
+                sw.Restart();
+                engine.Count(table, BenchPopulation.Snapshot, RegionLevel.Regency);
+                var scan = sw.Elapsed.TotalMilliseconds;
+                sw.Restart();
+                new CoverageEngine { MaxDegreeOfParallelism = 1 }.Count(table, BenchPopulation.Snapshot, RegionLevel.Regency);
+                var scan1 = sw.Elapsed.TotalMilliseconds;
+                sw.Restart();
+                MemoryBandwidth.SumBytes(table, 2);
+                var bandwidth = sw.Elapsed.TotalMilliseconds;
+                sw.Restart();
+                MemoryBandwidth.SumBytes(table, 1);
+                var bandwidth1 = sw.Elapsed.TotalMilliseconds;
+                Console.WriteLine($"build {build:0.0} ms, query {query:0.000} ms, scan {scan:0.00} ms, scan1 {scan1:0.00} ms, bandwidth {bandwidth:0.00} ms, bandwidth1 {bandwidth1:0.00} ms");
+            }
+
+            return;
+        }
+
+        if (args is ["--sizes", var n])
+        {
+            PrintSizes(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        var config = DefaultConfig.Instance
+            .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5).WithId("Short5"))
+            .AddColumn(new NsPerResidentColumn())
+            .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend))
+            .HideColumns(Column.Error, Column.StdDev, Column.Gen0, Column.Gen1, Column.Gen2);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+    }
+
+    private static void PrintSizes(int count)
+    {
+        var before = GC.GetTotalMemory(true);
+        var residents = BenchPopulation.Residents(count);
+        var residentBytes = GC.GetTotalMemory(true) - before;
+        GC.KeepAlive(residents);
+        residents = null;
+        var table = BenchPopulation.Table(count);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var index = new CoverageEngine().BuildIndex(table, RegionLevel.Regency);
+        var indexBuild = started.Elapsed;
+        using var duckDb = new DuckDbCoverage(table);
+        Console.WriteLine($"residents: {count:N0}");
+        Console.WriteLine($"Resident objects: {(double)residentBytes / count:0.0} bytes/resident");
+        Console.WriteLine($"DuckDB in-memory table: {(double)duckDb.MemoryBytes / count:0.0} bytes/resident");
+        Console.WriteLine($"PopulationTable working set: {table.BytesPerResident:0.00} bytes/resident; with NIK and order: {table.TotalBytesPerResident:0.00}");
+        Console.WriteLine($"CoverageIndex (regency): {(double)index.Bytes / count:0.00} bytes/resident, built in {indexBuild.TotalSeconds:0.0} s");
+    }
+}
+
+/// <summary>Mean time divided by the number of residents.</summary>
+internal sealed class NsPerResidentColumn : IColumn
+{
+    public string Id => nameof(NsPerResidentColumn);
+
+    public string ColumnName => "ns/resident";
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => 0;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public string Legend => "Mean time per resident in nanoseconds";
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        var report = summary[benchmarkCase];
+        var residents = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Residents")?.Value;
+        return report?.ResultStatistics is { } statistics && residents is int n
+            ? (statistics.Mean / n).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)
+            : "-";
+    }
+
+    public bool IsAvailable(Summary summary) => true;
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 }
