@@ -48,7 +48,11 @@ public sealed partial record SyntheticPopulationOptions
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is outside years 1900-9000.</exception>
     /// <exception cref="ArgumentException"><paramref name="catalog"/> has no village in one of the ten regencies and cities.</exception>
-    public static SyntheticPopulationOptions KalimantanTimur(LocalDate asOf, long seed, RegionCatalog? catalog = null)
+    public static SyntheticPopulationOptions KalimantanTimur(LocalDate asOf, long seed, RegionCatalog? catalog = null) =>
+        KalimantanTimur(asOf, seed, catalog, divisor: 1);
+
+    /// <summary>Creates the Kalimantan Timur options with every province total divided by <paramref name="divisor"/> (rounded), for fast tests.</summary>
+    internal static SyntheticPopulationOptions KalimantanTimur(LocalDate asOf, long seed, RegionCatalog? catalog, int divisor)
     {
         Preconditions.CheckArgumentRange(nameof(asOf), asOf.Year, 1900, 9000);
         var villages = new List<RegionCode>();
@@ -81,18 +85,18 @@ public sealed partial record SyntheticPopulationOptions
         }
 
         var options = new SyntheticPopulationOptions { AsOf = asOf, Seed = seed, Villages = villages };
-        return options with { Calibration = KalimantanTimurTargets(new SyntheticModel(options)) };
+        return options with { Calibration = KalimantanTimurTargets(new SyntheticModel(options), divisor) };
     }
 
-    internal static CalibrationTarget[] KalimantanTimurTargets(SyntheticModel model)
+    private static CalibrationTarget[] KalimantanTimurTargets(SyntheticModel model, int divisor)
     {
         var n = s_kaltimRegencies.Length;
         var population = new long[n];
         var wajib = new long[n];
         var recorded = new long[n];
-        SyntheticLayout.Apportion(KaltimPopulation, s_kaltimRegencies.Select(r => r.Size).ToArray(), population);
-        SyntheticLayout.Apportion(KaltimWajibKtp, s_kaltimRegencies.Select((r, i) => population[i] * r.WajibShare).ToArray(), wajib);
-        SyntheticLayout.Apportion(KaltimRecorded, s_kaltimRegencies.Select((r, i) => wajib[i] * r.Recording).ToArray(), recorded);
+        SyntheticLayout.Apportion(Divide(KaltimPopulation, divisor), s_kaltimRegencies.Select(r => r.Size).ToArray(), population);
+        SyntheticLayout.Apportion(Divide(KaltimWajibKtp, divisor), s_kaltimRegencies.Select((r, i) => population[i] * r.WajibShare).ToArray(), wajib);
+        SyntheticLayout.Apportion(Divide(KaltimRecorded, divisor), s_kaltimRegencies.Select((r, i) => wajib[i] * r.Recording).ToArray(), recorded);
 
         // Children: everyone not wajib KTP, plus the wajib KTP children (17-year-olds, married 16-year-olds), less the adults who
         // are not wajib KTP (foreigners), each at its natural share.
@@ -116,4 +120,6 @@ public sealed partial record SyntheticPopulationOptions
 
         return targets;
     }
+
+    private static long Divide(long total, int divisor) => (long)Math.Round((double)total / divisor, MidpointRounding.AwayFromZero);
 }

@@ -17,6 +17,8 @@ public sealed class SyntheticPopulationDistributionTests : IClassFixture<Synthet
 
     private List<Resident> Present => _population.Present;
 
+    private int Age(Resident resident) => _population.Ages[resident];
+
     [Theory]
     [InlineData(0, 14, 23.33)]
     [InlineData(15, 64, 70.72)]
@@ -30,6 +32,21 @@ public sealed class SyntheticPopulationDistributionTests : IClassFixture<Synthet
         // SP2020 (BPS, 21 January 2021): 0-14 23.33%, 15-64 70.72%, 65+ 5.95%, 60+ 9.78%; the bands are the documented approximation.
         var share = 100.0 * Present.Count(r => Age(r) >= fromAge && Age(r) <= toAge) / Present.Count;
         Assert.InRange(share, percent - 0.5, percent + 0.5);
+    }
+
+    [Fact]
+    public void Niks_AreValidConsistentAndUnique()
+    {
+        Assert.Equal(200_000, Residents.Count);
+        Assert.All(Residents, r =>
+        {
+            Assert.True(r.Nik.IsConsistentWith(r.BirthDate, r.Sex));
+            Assert.Equal(r.Domicile.Parent, r.Nik.RegistrationDistrict);
+            Assert.InRange(r.Nik.Serial, 1, 9999);
+        });
+
+        // Ages 0 and 100 share NIK birth digits (the century is not encoded); serials still keep NIKs distinct.
+        Assert.Equal(Residents.Count, Residents.Select(r => r.Nik).Distinct().Count());
     }
 
     [Fact]
@@ -135,8 +152,6 @@ public sealed class SyntheticPopulationDistributionTests : IClassFixture<Synthet
         Assert.Contains(wajib, r => r.RecordingStatus == KtpElStatus.EnrollFailureAtRegional);
     }
 
-    private int Age(Resident resident) => KtpEligibilityPolicy.Default.AgeInYears(resident.BirthDate, _population.AsOf);
-
     public sealed class Population
     {
         public Population()
@@ -146,7 +161,14 @@ public sealed class SyntheticPopulationDistributionTests : IClassFixture<Synthet
             Residents = [.. SyntheticPopulation.GenerateResidents(options)];
             Present = [.. Residents.Where(r => KtpEligibilityPolicy.Default.IsPresent(r, AsOf))];
             Counts = Residents.Aggregate(default(CoverageCounts), (sum, r) => sum + ResidentCounter.Count(r, AsOf));
+            Ages = new(ReferenceEqualityComparer.Instance);
+            foreach (var resident in Residents)
+            {
+                Ages[resident] = KtpEligibilityPolicy.Default.AgeInYears(resident.BirthDate, AsOf);
+            }
         }
+
+        public Dictionary<object, int> Ages { get; }
 
         public NodaTime.LocalDate AsOf { get; }
 

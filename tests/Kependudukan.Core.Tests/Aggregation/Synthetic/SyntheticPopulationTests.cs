@@ -72,20 +72,6 @@ public class SyntheticPopulationTests
     }
 
     [Fact]
-    public void GenerateResidents_Niks_AreValidConsistentAndUnique()
-    {
-        var residents = SyntheticPopulation.GenerateResidents(Options(200_000)).ToList();
-        Assert.Equal(200_000, residents.Count);
-        Assert.All(residents, r =>
-        {
-            Assert.True(r.Nik.IsConsistentWith(r.BirthDate, r.Sex));
-            Assert.Equal(r.Domicile.Parent, r.Nik.RegistrationDistrict);
-            Assert.InRange(r.Nik.Serial, 1, 9999);
-        });
-        Assert.Equal(residents.Count, residents.Select(r => r.Nik).Distinct().Count());
-    }
-
-    [Fact]
     public void GenerateRows_ExplicitWeights_ApportionedByLargestRemainder()
     {
         // Quotas 4.5, 3.5 and 2.0 of 10: floors 4, 3, 2 and the one left over goes to the first of the tied remainders.
