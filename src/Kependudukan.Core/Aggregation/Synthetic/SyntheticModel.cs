@@ -132,7 +132,7 @@ internal sealed class SyntheticModel
 
         _groupTypes = new AliasTable[GroupAll + 1];
         _groupShares = new double[GroupAll];
-        var total = weights.Sum();
+        var total = SumInOrder(weights);
         for (var group = 0; group <= GroupAll; group++)
         {
             var natural = new double[typeCount];
@@ -146,7 +146,7 @@ internal sealed class SyntheticModel
 
             if (group < GroupAll)
             {
-                _groupShares[group] = natural.Sum() / total;
+                _groupShares[group] = SumInOrder(natural) / total;
             }
 
             var table = AliasTable.Create(natural);
@@ -368,6 +368,18 @@ internal sealed class SyntheticModel
         return statuses[i];
     }
 
+    /// <summary>Adds in index order, so that the result never depends on how a runtime vectorises sums.</summary>
+    private static double SumInOrder(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        foreach (var value in values)
+        {
+            sum += value;
+        }
+
+        return sum;
+    }
+
     private static int[] NikDateKeys(ReadOnlySpan<LocalDate> dates)
     {
         var first = new Dictionary<(int YearOfCentury, int Month, int Day), int>();
@@ -384,7 +396,7 @@ internal sealed class SyntheticModel
     private static (KtpElStatus[] Statuses, ulong[] Cumulative) StatusTable(IReadOnlyDictionary<KtpElStatus, double> weights)
     {
         var entries = weights.Where(e => e.Value > 0).OrderBy(e => e.Key).ToArray();
-        var total = entries.Sum(e => e.Value);
+        var total = SumInOrder([.. entries.Select(e => e.Value)]);
         var statuses = new KtpElStatus[entries.Length];
         var cumulative = new ulong[entries.Length];
         var running = 0.0;
@@ -422,7 +434,7 @@ internal sealed class SyntheticModel
             }
         }
 
-        var sum = weights.Sum();
+        var sum = SumInOrder(weights);
         for (var age = 0; age <= MaxAge; age++)
         {
             weights[age] /= sum;

@@ -92,8 +92,9 @@ public sealed partial record SyntheticPopulationOptions
     /// <summary>Gets the Zipf exponent that sizes villages when <see cref="VillageWeights"/> is <see langword="null"/>.</summary>
     /// <value>0 to 10; 0 makes all villages equal. The default is 0.4.</value>
     /// <remarks>Villages are ranked in a random order drawn from the seed, and the village of rank k (from 1) gets weight
-    /// k^−s. With s = 0.4 over Indonesia's 83,762 villages and 280 million residents the median village has about 2,600
-    /// residents and the largest about 190,000, close to the real spread.</remarks>
+    /// k^−s. With s = 0.4 over Indonesia's 83,762 villages and 280 million residents the largest village has about 187,000
+    /// residents, the median about 2,650 and the smallest about 2,000: the large towns are realistic, the smallest real
+    /// villages (a few hundred residents) are not reproduced.</remarks>
     public double RegionSkew { get; init; } = 0.4;
 
     /// <summary>Gets the relative size of each five-year age band on the as-of date.</summary>
