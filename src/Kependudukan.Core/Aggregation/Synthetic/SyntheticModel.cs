@@ -65,7 +65,7 @@ internal sealed class SyntheticModel
     private readonly bool[] _typeMarried;
     private readonly AliasTable[] _groupTypes;
     private readonly double[] _groupShares;
-    private readonly ulong[] _classCumulative;
+    private readonly AliasTable _classes;
     private readonly ulong[] _widowed;
     private readonly ulong[] _widowedOrDivorced;
     private readonly KtpElStatus[] _recordedStatuses;
@@ -154,7 +154,7 @@ internal sealed class SyntheticModel
         }
 
         _nonPresentShare = options.DeceasedShare + options.MovedAbroadShare;
-        _classCumulative = NaturalClassCumulative(options);
+        _classes = NaturalClasses(options);
         (_widowed, _widowedOrDivorced) = MaritalThresholds();
         (_recordedStatuses, _recordedCumulative) = StatusTable(options.RecordedStatusWeights);
         (_notRecordedStatuses, _notRecordedCumulative) = StatusTable(options.NotRecordedStatusWeights);
@@ -183,17 +183,7 @@ internal sealed class SyntheticModel
     internal double NonPresentShare => _nonPresentShare;
 
     /// <summary>Draws a class from the natural class shares.</summary>
-    internal int DrawClass(ref Xoshiro256StarStar random)
-    {
-        var r = random.NextUInt64();
-        var cls = 0;
-        while (cls < ClassCount - 1 && r >= _classCumulative[cls])
-        {
-            cls++;
-        }
-
-        return cls;
-    }
+    internal int DrawClass(ref Xoshiro256StarStar random) => _classes.Sample(ref random);
 
     /// <summary>Splits a calibration target into exact class counts.</summary>
     /// <remarks>Children and adults come straight from the target. The wajib KTP are split between children (17-year-olds and
@@ -395,7 +385,8 @@ internal sealed class SyntheticModel
 
     private static (KtpElStatus[] Statuses, ulong[] Cumulative) StatusTable(IReadOnlyDictionary<KtpElStatus, double> weights)
     {
-        var entries = weights.Where(e => e.Value > 0).OrderBy(e => e.Key).ToArray();
+        // Most frequent first, so that the scan in Draw usually stops at the first entry.
+        var entries = weights.Where(e => e.Value > 0).OrderByDescending(e => e.Value).ThenBy(e => e.Key).ToArray();
         var total = SumInOrder([.. entries.Select(e => e.Value)]);
         var statuses = new KtpElStatus[entries.Length];
         var cumulative = new ulong[entries.Length];
@@ -497,7 +488,7 @@ internal sealed class SyntheticModel
         return (widowed, either);
     }
 
-    private ulong[] NaturalClassCumulative(SyntheticPopulationOptions options)
+    private AliasTable NaturalClasses(SyntheticPopulationOptions options)
     {
         var present = 1 - _nonPresentShare;
         var certificate = options.BirthCertificateRate;
@@ -513,15 +504,7 @@ internal sealed class SyntheticModel
         shares[AdultWajibRecorded] = present * _groupShares[GroupAdultWajib] * recording;
         shares[AdultNotWajib] = present * _groupShares[GroupAdultNotWajib];
         shares[NotPresent] = _nonPresentShare;
-        var cumulative = new ulong[ClassCount];
-        var running = 0.0;
-        for (var i = 0; i < ClassCount; i++)
-        {
-            running += shares[i];
-            cumulative[i] = i == ClassCount - 1 ? ulong.MaxValue : SplitMix64.Threshold(running);
-        }
-
-        return cumulative;
+        return AliasTable.Create(shares);
     }
 
     private LocalDate Date(int dayNumber) => _dates[dayNumber - _dateBase];
