@@ -49,8 +49,12 @@ internal sealed class SyntheticModel
     private const double OldAgeDecay = 0.85;
     private const int SixteenYearsInDays = (16 * 365) + 4;
 
-    // Flags per class: recorded (1), certificate (1), or drawn from the natural rate (-1); not applicable is -1 too.
-    private static readonly int[] s_classGroup = [0, 0, 1, 1, 1, 1, 2, 2, 3, GroupAll];
+    // Per class: its group of types, and whether it is recorded and holds a birth certificate (1 yes, 0 no, -1 drawn from the natural rate).
+    private static readonly int[] s_classGroup =
+    [
+        GroupChildNotWajib, GroupChildNotWajib, GroupChildWajib, GroupChildWajib, GroupChildWajib, GroupChildWajib,
+        GroupAdultWajib, GroupAdultWajib, GroupAdultNotWajib, GroupAll,
+    ];
     private static readonly sbyte[] s_classRecorded = [-1, -1, 0, 0, 1, 1, 0, 1, -1, -1];
     private static readonly sbyte[] s_classCertificate = [0, 1, 0, 1, 0, 1, -1, -1, -1, -1];
 
@@ -176,8 +180,11 @@ internal sealed class SyntheticModel
     /// them alike (same day, month and two-digit year: birth dates a century apart share it).</summary>
     internal int NikDateKey(int birthDay) => _nikDateKey[birthDay - _dateBase];
 
-    /// <summary>Gets the share of the present population a group has by nature: child not wajib, child wajib, adult wajib, adult not wajib.</summary>
-    internal ReadOnlySpan<double> GroupShares => _groupShares;
+    /// <summary>Gets the natural share of wajib KTP children (17-year-olds and married 16-year-olds) in the present population.</summary>
+    internal double WajibChildShare => _groupShares[GroupChildWajib];
+
+    /// <summary>Gets the natural share of adults who are not wajib KTP (foreigners with an ITAS or an expired ITAP) in the present population.</summary>
+    internal double AdultNotWajibShare => _groupShares[GroupAdultNotWajib];
 
     /// <summary>Gets the share of rows that are not present on the as-of date (deceased or abroad).</summary>
     internal double NonPresentShare => _nonPresentShare;

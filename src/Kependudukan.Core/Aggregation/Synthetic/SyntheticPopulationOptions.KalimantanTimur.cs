@@ -40,8 +40,8 @@ public sealed partial record SyntheticPopulationOptions
     /// to the 2020 census counts (64.01 Paser 275,452; 64.02 Kutai Kartanegara 729,382; 64.03 Berau 248,035; 64.07 Kutai Barat
     /// 165,091; 64.08 Kutai Timur 434,459; 64.09 Penajam Paser Utara 178,681; 64.11 Mahakam Ulu 32,513; 64.71 Balikpapan
     /// 688,318; 64.72 Samarinda 827,994; 64.74 Bontang 178,917); wajib KTP and recorded in proportion to plausible regional
-    /// rates (cities a little higher); children chosen so that, with the wajib KTP given, the pyramid is bent as little as
-    /// possible. Birth-certificate coverage of children 0 to under 18 is at least 75% only in 64.09 Penajam Paser Utara (79%)
+    /// rates (cities a little higher); children (0 to under 18) set to the residents who are not wajib KTP, plus the 17-year-olds
+    /// and married 16-year-olds, less the foreign adults without a KTP-el entitlement, each of those two at its natural share. Birth-certificate coverage of children 0 to under 18 is at least 75% only in 64.09 Penajam Paser Utara (79%)
     /// and 64.74 Bontang (82%), and below 75% everywhere else (48% to 73%), as in the report.</para>
     /// <para>Wajib KTP are 65.2% of the population, below the about 73% aged 17 or more that the national pyramid gives; the
     /// calibration makes the region younger to match.</para>
@@ -100,19 +100,17 @@ public sealed partial record SyntheticPopulationOptions
 
         // Children: everyone not wajib KTP, plus the wajib KTP children (17-year-olds, married 16-year-olds), less the adults who
         // are not wajib KTP (foreigners), each at its natural share.
-        var wajibChildShare = model.GroupShares[1];
-        var adultNotWajibShare = model.GroupShares[3];
         var targets = new CalibrationTarget[n];
         for (var i = 0; i < n; i++)
         {
-            var children = population[i] - wajib[i] + (long)Math.Round(population[i] * wajibChildShare) - (long)Math.Round(population[i] * adultNotWajibShare);
+            var children = population[i] - wajib[i] + (long)Math.Round(population[i] * model.WajibChildShare) - (long)Math.Round(population[i] * model.AdultNotWajibShare);
             children = Math.Clamp(children, 0, population[i]);
             targets[i] = new CalibrationTarget
             {
                 Region = RegionCode.Regency(64, s_kaltimRegencies[i].Regency),
                 Population = population[i],
                 WajibKtp = wajib[i],
-                Recorded = Math.Min(recorded[i], wajib[i]),
+                Recorded = recorded[i],
                 Children = children,
                 ChildrenWithBirthCertificate = (long)Math.Round(children * s_kaltimRegencies[i].Certificate),
             };
