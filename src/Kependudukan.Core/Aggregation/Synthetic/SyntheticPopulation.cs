@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+
+namespace Kependudukan.Aggregation.Synthetic;
+
+/// <summary>Generates realistic synthetic populations, deterministically from a seed, for tests, benchmarks and samples.</summary>
+/// <remarks>
+/// <para>Every resident has a valid NIK (<see cref="Identity.Nik.Create"/> from the domicile's district, the birth date, the
+/// sex and a serial unique among residents whose NIKs share district, birth digits and sex, while the 9,999 serials allow), a village domicile, and
+/// attributes drawn from <see cref="SyntheticPopulationOptions"/>. With <see cref="SyntheticPopulationOptions.Calibration"/> the
+/// totals of each target region, as <see cref="Coverage.ResidentCounter"/> counts them on the as-of date, are exact.</para>
+/// <para>The same options give the same rows in the same order from every method here, whatever the number of threads: rows
+/// are generated in fixed chunks of 32,768, each from its own xoshiro256** stream seeded from the seed and the chunk index.</para>
+/// </remarks>
+/// <threadsafety>All members are safe to call from several threads at once (on different builders).</threadsafety>
+public static class SyntheticPopulation
+{
+    /// <summary>Generates the population into a table builder, using several threads.</summary>
+    /// <param name="options">The population to generate.</param>
+    /// <param name="builder">The builder to append the rows to, in order; it is only called from the calling thread.</param>
+    /// <param name="progress">Receives the number of rows appended so far after each chunk, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops generation between chunks; rows appended before then stay in the builder.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="builder"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message lists every problem.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static void Generate(SyntheticPopulationOptions options, PopulationTableBuilder builder, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(builder);
+        var plan = Plan(options, nameof(options));
+        var threads = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
+        threads = Math.Min(threads, plan.Layout.ChunkCount);
+        var appended = 0L;
+        if (threads <= 1)
+        {
+            var generator = plan.CreateGenerator();
+            var buffer = new ResidentRow[SyntheticLayout.ChunkSize];
+            for (var chunk = 0; chunk < plan.Layout.ChunkCount; chunk++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var count = generator.Fill(chunk, buffer);
+                Append(builder, buffer, count, ref appended, progress);
+            }
+
+            return;
+        }
+
+        GenerateParallel(plan, builder, threads, progress, cancellationToken);
+    }
+
+    /// <summary>Generates the population as rows, lazily and on the calling thread.</summary>
+    /// <param name="options">The population to generate.</param>
+    /// <returns>The rows, in the same order as <see cref="Generate"/> appends them.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message lists every problem.</exception>
+    public static IEnumerable<ResidentRow> GenerateRows(SyntheticPopulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return EnumerateRows(Plan(options, nameof(options)));
+    }
+
+    /// <summary>Generates the population as residents, lazily and on the calling thread.</summary>
+    /// <param name="options">The population to generate.</param>
+    /// <returns>The residents, in the same order as <see cref="Generate"/> appends them.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message lists every problem.</exception>
+    public static IEnumerable<Resident> GenerateResidents(SyntheticPopulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return EnumerateRows(Plan(options, nameof(options))).Select(row => row.ToResident());
+    }
+
+    private static GenerationPlan Plan(SyntheticPopulationOptions options, string paramName)
+    {
+        options.ThrowIfInvalid(paramName);
+        var model = new SyntheticModel(options);
+        return new GenerationPlan(model, SyntheticLayout.Create(options, model), options.Seed);
+    }
+
+    private static IEnumerable<ResidentRow> EnumerateRows(GenerationPlan plan)
+    {
+        var generator = plan.CreateGenerator();
+        var buffer = new ResidentRow[SyntheticLayout.ChunkSize];
+        for (var chunk = 0; chunk < plan.Layout.ChunkCount; chunk++)
+        {
+            var count = generator.Fill(chunk, buffer);
+            for (var i = 0; i < count; i++)
+            {
+                yield return buffer[i];
+            }
+        }
+    }
+
+    private static void Append(PopulationTableBuilder builder, ResidentRow[] rows, int count, ref long appended, IProgress<long>? progress)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            builder.Add(in rows[i]);
+        }
+
+        appended += count;
+        progress?.Report(appended);
+    }
+
+    /// <summary>Generates chunks on worker threads, at most <paramref name="threads"/> at a time, and appends them in chunk order
+    /// on the calling thread while later chunks are being generated.</summary>
+    private static void GenerateParallel(GenerationPlan plan, PopulationTableBuilder builder, int threads, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var generators = new ConcurrentBag<ChunkGenerator>();
+        var buffers = new ConcurrentBag<ResidentRow[]>();
+        var pending = new Queue<Task<(ResidentRow[] Rows, int Count)>>();
+        var appended = 0L;
+        var next = 0;
+        try
+        {
+            while (next < plan.Layout.ChunkCount || pending.Count > 0)
+            {
+                while (next < plan.Layout.ChunkCount && pending.Count < threads)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var chunk = next++;
+                    pending.Enqueue(Task.Run(() =>
+                    {
+                        var generator = generators.TryTake(out var g) ? g : plan.CreateGenerator();
+                        var rows = buffers.TryTake(out var b) ? b : new ResidentRow[SyntheticLayout.ChunkSize];
+                        var count = generator.Fill(chunk, rows);
+                        generators.Add(generator);
+                        return (rows, count);
+                    }));
+                }
+
+                var (rows, count) = pending.Dequeue().GetAwaiter().GetResult();
+                Append(builder, rows, count, ref appended, progress);
+                buffers.Add(rows);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            // Never leave work running behind the caller's back, whether it failed or was cancelled.
+            if (pending.Count > 0)
+            {
+                try
+                {
+                    Task.WaitAll([.. pending]);
+                }
+                catch (AggregateException)
+                {
+                    // The first failure or the cancellation is already propagating.
+                }
+            }
+        }
+    }
+
+    private sealed class GenerationPlan(SyntheticModel model, SyntheticLayout layout, long seed)
+    {
+        public SyntheticLayout Layout { get; } = layout;
+
+        public ChunkGenerator CreateGenerator() => new(model, Layout, seed);
+    }
+}
