@@ -44,7 +44,10 @@ public static class Apportionment
         for (var region = 0; region < weightArray.Length; region++)
         {
             weightArray[region] = weights[region];
-            Preconditions.CheckArgument(weightArray[region] >= 0, nameof(weights), Invariant($"Region {region} has weight {weightArray[region]}; weights must be 0 or more."));
+            if (weightArray[region] < 0)
+            {
+                throw new ArgumentException(Invariant($"Region {region} has weight {weightArray[region]}; weights must be 0 or more."), nameof(weights));
+            }
         }
 
         var (lower, upper, held, total) = Bounds(method, units, weightArray, options);
@@ -148,7 +151,7 @@ public static class Apportionment
             var minimum = Math.Max(options.MinimumPerRegion, minimums?[region] ?? 0);
             CheckFloor(region, minimum, cap, "its minimum");
             CheckFloor(region, held[region], cap, "the units it already holds, which are never taken away");
-            if (impliesOne && weights[region] > 0)
+            if (impliesOne && weights[region] > 0 && cap < 1)
             {
                 CheckFloor(region, 1, cap, Invariant($"the one unit {method} gives every region with a positive weight"));
             }
@@ -195,7 +198,10 @@ public static class Apportionment
         for (var region = 0; region < count; region++)
         {
             values[region] = list[region];
-            Preconditions.CheckArgument(values[region] >= 0, "options", Invariant($"Region {region} has a {entry} of {values[region]}; it must be 0 or more."));
+            if (values[region] < 0)
+            {
+                throw new ArgumentException(Invariant($"Region {region} has a {entry} of {values[region]}; it must be 0 or more."), "options");
+            }
         }
 
         return values;

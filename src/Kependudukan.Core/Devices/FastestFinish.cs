@@ -61,8 +61,15 @@ public static class FastestFinish
         {
             backlog[region] = backlogs[region];
             throughput[region] = dailyThroughputPerDevice[region];
-            Preconditions.CheckArgument(backlog[region] >= 0, nameof(backlogs), Invariant($"Region {region} has backlog {backlog[region]}; backlogs must be 0 or more."));
-            Preconditions.CheckArgument(throughput[region] >= 1, nameof(dailyThroughputPerDevice), Invariant($"Region {region} has daily throughput {throughput[region]}; a device must clear at least 1 a day."));
+            if (backlog[region] < 0)
+            {
+                throw new ArgumentException(Invariant($"Region {region} has backlog {backlog[region]}; backlogs must be 0 or more."), nameof(backlogs));
+            }
+
+            if (throughput[region] < 1)
+            {
+                throw new ArgumentException(Invariant($"Region {region} has daily throughput {throughput[region]}; a device must clear at least 1 a day."), nameof(dailyThroughputPerDevice));
+            }
             if (backlog[region] > 0)
             {
                 regionsWithBacklog++;

@@ -7,6 +7,8 @@ namespace Kependudukan.Devices;
 /// <c>clamp(w·λ, lower, upper)</c> sum to the total (a region whose share falls below its minimum gets its minimum and the
 /// others share the rest in proportion, and likewise for caps), then rounds those quotas by largest remainder. Every
 /// quota is a fraction with one common denominator, so remainders are compared as integers.</para>
+/// <para>Int128 arithmetic is unchecked because it cannot overflow: weights are below 2^63, unit counts below 2^31 and
+/// there are fewer than 2^31 regions, so sums of weights stay below 2^94 and every product below 2^126.</para>
 /// </remarks>
 internal static class LargestRemainder
 {
@@ -40,12 +42,12 @@ internal static class LargestRemainder
         var left = target;
         foreach (var region in eligible)
         {
-            var share = weights[region] * numerator;
-            if (share <= lower[region] * denominator)
+            var share = unchecked(weights[region] * numerator);
+            if (share <= unchecked(lower[region] * denominator))
             {
                 units[region] = lower[region];
             }
-            else if (share >= upper[region] * denominator)
+            else if (share >= unchecked(upper[region] * denominator))
             {
                 units[region] = upper[region];
             }
@@ -94,6 +96,25 @@ internal static class LargestRemainder
     /// <summary>Finds λ = numerator / denominator with Σ clamp(w·λ, lower, upper) = target over the eligible regions.</summary>
     private static (Int128 Numerator, Int128 Denominator) FindScale(long[] weights, int[] lower, int[] upper, List<int> eligible, long target)
     {
+        // Common case: no bound binds at λ = target / Σw, the plain Hare quota.
+        Int128 weightSum = 0;
+        foreach (var region in eligible)
+        {
+            weightSum = unchecked(weightSum + weights[region]);
+        }
+
+        var binds = false;
+        foreach (var region in eligible)
+        {
+            var share = unchecked((Int128)weights[region] * target);
+            binds |= share < unchecked(lower[region] * weightSum) || share > unchecked(upper[region] * weightSum);
+        }
+
+        if (!binds)
+        {
+            return (target, weightSum);
+        }
+
         // The clamped sum is continuous, non-decreasing and linear between the points where a region leaves its lower
         // bound (lower / w) or reaches its upper bound (upper / w).
         var points = new List<(int Numerator, long Denominator)>(2 * eligible.Count + 1) { (0, 1) };
@@ -110,7 +131,7 @@ internal static class LargestRemainder
         while (low < high)
         {
             var middle = (low + high + 1) / 2;
-            if (ClampedSum(weights, lower, upper, eligible, points[middle]) <= target * (Int128)points[middle].Denominator)
+            if (ClampedSum(weights, lower, upper, eligible, points[middle]) <= unchecked(target * (Int128)points[middle].Denominator))
             {
                 low = middle;
             }
@@ -121,7 +142,7 @@ internal static class LargestRemainder
         }
 
         var at = points[low];
-        if (ClampedSum(weights, lower, upper, eligible, at) == target * (Int128)at.Denominator)
+        if (ClampedSum(weights, lower, upper, eligible, at) == unchecked(target * (Int128)at.Denominator))
         {
             return (at.Numerator, at.Denominator);
         }
@@ -143,7 +164,7 @@ internal static class LargestRemainder
             }
             else
             {
-                activeWeight += weights[region];
+                activeWeight = unchecked(activeWeight + weights[region]);
             }
         }
 
@@ -156,13 +177,13 @@ internal static class LargestRemainder
         Int128 sum = 0;
         foreach (var region in eligible)
         {
-            var share = (Int128)weights[region] * scale.Numerator;
-            sum += Int128.Clamp(share, (Int128)lower[region] * scale.Denominator, (Int128)upper[region] * scale.Denominator);
+            var share = unchecked((Int128)weights[region] * scale.Numerator);
+            sum = unchecked(sum + Int128.Clamp(share, (Int128)lower[region] * scale.Denominator, (Int128)upper[region] * scale.Denominator));
         }
 
         return sum;
     }
 
     private static int Compare((int Numerator, long Denominator) x, (int Numerator, long Denominator) y) =>
-        ((Int128)x.Numerator * y.Denominator).CompareTo((Int128)y.Numerator * x.Denominator);
+        unchecked((Int128)x.Numerator * y.Denominator).CompareTo(unchecked((Int128)y.Numerator * x.Denominator));
 }

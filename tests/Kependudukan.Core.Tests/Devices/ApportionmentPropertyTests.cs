@@ -137,7 +137,8 @@ public class ApportionmentPropertyTests
             c =>
             {
                 var options = With(c.Options, ApportionmentTiePolicy.LowerIndexFirst);
-                if (ApportionmentReference.Bounds(c.Method, c.Units, c.Weights, options) is null)
+                if (ApportionmentReference.Bounds(c.Method, c.Units, c.Weights, options) is null
+                    || ApportionmentReference.Bounds(c.Method, c.Units + 1, c.Weights, options) is null)
                 {
                     return;
                 }
@@ -169,7 +170,7 @@ public class ApportionmentPropertyTests
                     Assert.InRange(result.Units[i], (int)floor, (int)ceiling);
                 }
             },
-            iter: 2_000);
+            iter: 1_000);
 
     [Fact]
     public void Allocate_ScaledWeights_SameResult() =>
