@@ -24,7 +24,7 @@ internal static class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(title)).Append("</title>\n");
         html.Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1f24;max-width:1100px}h1{margin-bottom:.2rem}")
             .Append(".sub{color:#57606a;margin-top:0}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:right}")
-            .Append("th{background:#f6f8fa}td:first-child,th:first-child{text-align:left}figure{margin:1.5rem 0}figcaption{color:#57606a;font-size:.9rem}")
+            .Append("th{background:#f6f8fa}td.text,th{text-align:left}figure{margin:1.5rem 0}figcaption{color:#57606a;font-size:.9rem}")
             .Append("footer{color:#57606a;font-size:.8rem;margin-top:2rem}</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(E(title)).Append("</h1>\n<p class=\"sub\">").Append(E(subtitle)).Append("</p>\n");
         foreach (var chart in charts)
@@ -48,7 +48,8 @@ internal static class HtmlReport
                 html.Append("<tr>");
                 foreach (var cell in row)
                 {
-                    html.Append("<td>").Append(E(cell)).Append("</td>");
+                    var numeric = cell.Length > 0 && (char.IsAsciiDigit(cell[0]) || cell == "-");
+                    html.Append(numeric ? "<td>" : "<td class=\"text\">").Append(E(cell)).Append("</td>");
                 }
 
                 html.Append("</tr>\n");
@@ -63,7 +64,7 @@ internal static class HtmlReport
 
     private static void AppendSvg(StringBuilder html, ChartSection chart)
     {
-        const int Width = 1000, Height = 420, Left = 60, Right = 20, Top = 20, Bottom = 110;
+        const int Width = 1000, Height = 500, Left = 110, Right = 20, Top = 50, Bottom = 170;
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         var max = Math.Max(100m, chart.Bars.Max(b => b.Percent ?? 0m));
@@ -98,11 +99,15 @@ internal static class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelX:0.#}\" y=\"{labelY}\" text-anchor=\"end\" font-size=\"12\" transform=\"rotate(-35 {labelX:0.#} {labelY})\">{E(bar.Label)}</text>\n");
         }
 
+        var legendX = (double)Left;
         foreach (var target in chart.Targets)
         {
+            // The line across the plot, and its label in a legend above the plot so labels never overlap the bars.
             var y = Y(target.Percent);
             html.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Width - Right}\" y2=\"{y:0.#}\" stroke=\"{target.Color}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>");
-            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right - 4}\" y=\"{y - 5:0.#}\" text-anchor=\"end\" font-size=\"12\" fill=\"{target.Color}\">{E(target.Label)}</text>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<line x1=\"{legendX:0.#}\" y1=\"18\" x2=\"{legendX + 30:0.#}\" y2=\"18\" stroke=\"{target.Color}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>");
+            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{legendX + 36:0.#}\" y=\"22\" font-size=\"13\" fill=\"{target.Color}\">{E(target.Label)}</text>\n");
+            legendX += 60 + (target.Label.Length * 7.5);
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top + plotHeight}\" x2=\"{Width - Right}\" y2=\"{Top + plotHeight}\" stroke=\"#57606a\"/>\n</svg>\n");
