@@ -14,7 +14,7 @@ namespace Kependudukan.Devices;
 /// </remarks>
 internal static class HighestAverages
 {
-    // Below this many regions a linear scan for the strongest or weakest claim beats a priority queue.
+    // Up to this many regions a linear scan for the strongest or weakest claim beats a priority queue.
     private const int LinearScanRegions = 32;
 
     /// <summary>Apportions <paramref name="total"/> units between the bounds (a region with <c>upper == lower</c> takes none beyond its lower bound).</summary>
