@@ -26,6 +26,12 @@ public static class Apportionment
     /// and <see cref="ApportionmentMethod.HuntingtonHill"/> give every region with a positive weight at least one unit
     /// (their first divisor is 0); that implied minimum does not apply to weight 0.
     /// <see cref="ApportionmentMethod.EqualShare"/> levels the totals of the regions with a positive weight.</para>
+    /// <para>Divisor methods with bounds give each next unit to the strongest claim among the regions below their cap,
+    /// starting from the lower bounds. <see cref="ApportionmentMethod.Hamilton"/> with bounds rounds clamped quotas: it
+    /// finds the scale at which the exact shares, each clamped to its region's bounds, sum to the total, and gives the
+    /// units left after the whole parts to the largest fractional parts. Without bounds both are the textbook methods.</para>
+    /// <para>The work grows with the number of regions, not with the number of units: divisor methods start from a
+    /// threshold near the last unit instead of handing units out one at a time.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="weights"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is not a defined method, <paramref name="units"/> is negative,
@@ -193,7 +199,11 @@ public static class Apportionment
             return null;
         }
 
-        Preconditions.CheckArgument(list.Count == count, "options", Invariant($"{name} has {list.Count} entries but there are {count} weights; give one entry per region."));
+        if (list.Count != count)
+        {
+            throw new ArgumentException(Invariant($"{name} has {list.Count} entries but there are {count} weights; give one entry per region."), "options");
+        }
+
         var values = new int[count];
         for (var region = 0; region < count; region++)
         {

@@ -48,10 +48,12 @@ public static class FastestFinish
         Preconditions.CheckArgumentRange(nameof(devices), devices, 0, int.MaxValue);
         Preconditions.CheckNotNull(backlogs);
         Preconditions.CheckNotNull(dailyThroughputPerDevice);
-        Preconditions.CheckArgument(
-            dailyThroughputPerDevice.Count == backlogs.Count,
-            nameof(dailyThroughputPerDevice),
-            Invariant($"There are {dailyThroughputPerDevice.Count} throughputs for {backlogs.Count} backlogs; give one per region."));
+        if (dailyThroughputPerDevice.Count != backlogs.Count)
+        {
+            throw new ArgumentException(
+                Invariant($"There are {dailyThroughputPerDevice.Count} throughputs for {backlogs.Count} backlogs; give one per region."),
+                nameof(dailyThroughputPerDevice));
+        }
 
         var count = backlogs.Count;
         long[] backlog = new long[count];

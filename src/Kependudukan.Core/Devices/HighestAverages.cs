@@ -14,6 +14,9 @@ namespace Kependudukan.Devices;
 /// </remarks>
 internal static class HighestAverages
 {
+    // Up to this many regions a linear scan for the strongest or weakest claim beats a priority queue.
+    private const int LinearScanRegions = 32;
+
     /// <summary>Apportions <paramref name="total"/> units between the bounds (a region with <c>upper == lower</c> takes none beyond its lower bound).</summary>
     /// <returns>Units per region, summing to <paramref name="total"/>; equal claims on the boundary are split arbitrarily.</returns>
     internal static int[] Fill<TPriority>(TPriority priority, int[] lower, int[] upper, int total)
@@ -28,6 +31,13 @@ internal static class HighestAverages
 
         if (placed == total)
         {
+            return units;
+        }
+
+        if (total - placed <= units.Length)
+        {
+            // Few units to place: handing them out one at a time from the lower bounds is cheaper than a threshold.
+            AddStrongest(priority, units, upper, (int)(total - placed));
             return units;
         }
 
@@ -116,12 +126,15 @@ internal static class HighestAverages
     private static (int Pivot, int PivotUnit, int[] Quotas) ChooseThreshold<TPriority>(TPriority priority, int[] lower, int[] upper, int total)
         where TPriority : struct, IUnitPriority
     {
+        // Guess weights stay below 2^84 and there are fewer than 2^31 regions and units, so nothing here overflows 2^127.
+        var weights = new Int128[lower.Length];
         Int128 weightSum = 0;
         for (var region = 0; region < lower.Length; region++)
         {
             if (upper[region] > lower[region])
             {
-                weightSum += priority.GuessWeight(region);
+                weights[region] = priority.GuessWeight(region);
+                weightSum = unchecked(weightSum + weights[region]);
             }
         }
 
@@ -135,8 +148,8 @@ internal static class HighestAverages
                 continue;
             }
 
-            var weight = priority.GuessWeight(region);
-            quotas[region] = weightSum == 0 ? lower[region] : (int)Int128.Min(weight * total / weightSum, total);
+            var weight = weights[region];
+            quotas[region] = weightSum == 0 ? lower[region] : (int)Int128.Min(unchecked(weight * total) / weightSum, total);
             if (weight > fallbackWeight)
             {
                 (fallback, fallbackWeight) = (region, weight);
@@ -157,6 +170,25 @@ internal static class HighestAverages
     private static void AddStrongest<TPriority>(TPriority priority, int[] units, int[] upper, int count)
         where TPriority : struct, IUnitPriority
     {
+        if (units.Length <= LinearScanRegions)
+        {
+            for (; count > 0; count--)
+            {
+                var strongest = -1;
+                for (var region = 0; region < units.Length; region++)
+                {
+                    if (units[region] < upper[region] && (strongest < 0 || priority.Compare(region, units[region], strongest, units[strongest]) > 0))
+                    {
+                        strongest = region;
+                    }
+                }
+
+                units[strongest]++;
+            }
+
+            return;
+        }
+
         var queue = new PriorityQueue<int, (int Region, int Unit)>(new UnitComparer<TPriority>(priority, strongestFirst: true));
         for (var region = 0; region < units.Length; region++)
         {
@@ -179,6 +211,25 @@ internal static class HighestAverages
     private static void RemoveWeakest<TPriority>(TPriority priority, int[] units, int[] lower, int count)
         where TPriority : struct, IUnitPriority
     {
+        if (units.Length <= LinearScanRegions)
+        {
+            for (; count > 0; count--)
+            {
+                var weakest = -1;
+                for (var region = 0; region < units.Length; region++)
+                {
+                    if (units[region] > lower[region] && (weakest < 0 || priority.Compare(region, units[region] - 1, weakest, units[weakest] - 1) < 0))
+                    {
+                        weakest = region;
+                    }
+                }
+
+                units[weakest]--;
+            }
+
+            return;
+        }
+
         var queue = new PriorityQueue<int, (int Region, int Unit)>(new UnitComparer<TPriority>(priority, strongestFirst: false));
         for (var region = 0; region < units.Length; region++)
         {

@@ -94,6 +94,20 @@ public class ApportionmentPropertyTests
             print: Print);
 
     [Fact]
+    public void Allocate_MoreRegionsThanLinearScan_MatchesSequentialReference() =>
+        // Above 32 regions the boundary is corrected through priority queues, adding or removing units.
+        Gen.Select(Gen.OneOf(s_methods), Gen.Int[0, 1_500], Gen.Int[33, 90].SelectMany(n => Gen.Long[0, 5_000].Array[n]), Gen.Int[1, 3]).Sample(
+            (method, units, weights, policy) =>
+            {
+                var options = new ApportionmentOptions { TiePolicy = (ApportionmentTiePolicy)policy };
+                if (ApportionmentReference.Bounds(method, units, weights, options) is not null)
+                {
+                    AssertSame(ApportionmentReference.Allocate(method, units, weights, options), Apportionment.Allocate(method, units, weights, options));
+                }
+            },
+            iter: 60);
+
+    [Fact]
     public void Allocate_TieBroken_SumOfUnitsEqualsTotal() =>
         Cases(s_methods, maxCount: 7, maxUnits: 60, caps: true).Sample(
             c =>
