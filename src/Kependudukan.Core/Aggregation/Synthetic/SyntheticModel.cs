@@ -324,7 +324,8 @@ internal sealed class SyntheticModel
         var child = age < KtpEligibilityPolicy.ChildAgeLimit;
         var certificateFlag = s_classCertificate[cls];
         var certificate = certificateFlag >= 0 ? certificateFlag == 1 : random.NextBool(child ? _childCertificate : _adultCertificate);
-        var kia = present && certificate && age < KtpEligibilityPolicy.KiaAgeLimit && !married && random.NextBool(_kia);
+        // KIA only for children the policy finds eligible: WNI or a valid ITAP (Permendagri 2/2016), under 17, never married.
+        var kia = present && certificate && age < KtpEligibilityPolicy.KiaAgeLimit && !married && citizen != Itas && citizen != ItapExpired && random.NextBool(_kia);
 
         var birthDate = Date(birthDay);
         var serial = serials.NextSerial(birthDay, sex);
