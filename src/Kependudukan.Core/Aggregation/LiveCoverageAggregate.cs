@@ -298,10 +298,8 @@ public sealed class LiveCoverageAggregate
         _changed[key] = row;
         _birth[key] = DayNumber.FromDate(row.BirthDate);
         _flags[key] = RowFlags.Pack(row);
-        _recording[key] = row.RecordingDate is { } recorded ? DayNumber.FromDate(recorded) : DayNumber.Always;
-        _leave[key] = row.LifeStatus == LifeStatus.Alive ? DayNumber.Never
-            : row.LifeStatusDate is { } left ? DayNumber.FromDate(left)
-            : DayNumber.Always;
+        _recording[key] = DayNumber.RecordingDay(row);
+        _leave[key] = DayNumber.LeaveDay(row);
         _region[key] = RegionIndex(row.Domicile.ToLevel(Level));
         if (row.Citizenship == Citizenship.ForeignerWithItap && row.PermitExpiry is { } expiry)
         {

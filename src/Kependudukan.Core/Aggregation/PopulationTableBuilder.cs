@@ -209,10 +209,8 @@ public sealed class PopulationTableBuilder
         _village[index] = VillageId(row.Domicile);
         _birth[index] = DayNumber.FromDate(row.BirthDate);
         _flags[index] = RowFlags.Pack(row);
-        _recording[index] = row.RecordingDate is { } recorded ? DayNumber.FromDate(recorded) : DayNumber.Always;
-        _leave[index] = row.LifeStatus == LifeStatus.Alive ? DayNumber.Never
-            : row.LifeStatusDate is { } left ? DayNumber.FromDate(left)
-            : DayNumber.Always;
+        _recording[index] = DayNumber.RecordingDay(row);
+        _leave[index] = DayNumber.LeaveDay(row);
         if (row.LifeStatus == LifeStatus.Alive && row.LifeStatusDate is { } aliveDate)
         {
             _aliveDateRows.Add(index);
