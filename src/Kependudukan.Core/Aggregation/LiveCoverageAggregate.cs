@@ -19,7 +19,8 @@ namespace Kependudukan.Aggregation;
 /// 18th birthday (or birth) falls between the two dates, and those recorded, deceased, moved abroad or whose ITAP expired
 /// on them, found through an index by day. Counts always equal <see cref="ResidentCounter.CountByRegion"/> over the current
 /// residents on the current date; <see cref="CoverageCounts.NewlyWajibKtp"/> is 0.</para>
-/// <para>The aggregate keeps about 30 bytes per resident.</para>
+/// <para>The aggregate keeps about 20 bytes per resident (its own copy of the four working-set columns, the region of each
+/// resident and the index by day), plus the values of each resident updated or added.</para>
 /// </remarks>
 /// <threadsafety>Safe for one writer and any number of readers at once. Updates are serialised; <see cref="GetSnapshot"/>
 /// returns an immutable <see cref="CoverageResult"/> taken between two updates, never a half-applied one.</threadsafety>
