@@ -66,10 +66,10 @@ internal static class BenchPopulation
         }
     }
 
-    public static PopulationTable Table(int count, int seed = 42)
+    public static PopulationTable Table(int count, int seed = 42, bool withNik = true)
     {
-        var builder = new PopulationTableBuilder();
-        Generate(count, seed, row => builder.Add(row));
+        var builder = new PopulationTableBuilder(count);
+        Generate(count, seed, row => builder.Add(withNik ? row : row with { Nik = default }));
         return builder.Build();
     }
 

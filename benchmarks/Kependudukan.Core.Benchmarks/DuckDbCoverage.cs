@@ -49,6 +49,9 @@ internal sealed class DuckDbCoverage : IDisposable
         }
     }
 
+    /// <summary>Gets the open connection.</summary>
+    public DuckDBConnection Connection => _connection;
+
     /// <summary>Gets DuckDB's memory use in bytes.</summary>
     public long MemoryBytes
     {
@@ -65,24 +68,30 @@ internal sealed class DuckDbCoverage : IDisposable
         var p = ScanParameters.Create(KtpEligibilityPolicy.Default, RecordingStatusMapping.Default, asOf, null);
         string In(Func<RecordingCategory, bool> predicate) => string.Join(", ",
             Enumerable.Range(1, 14).Where(s => predicate(RecordingStatusMapping.Default.GetCategory((KtpElStatus)s))));
-        var present = $"birth <= {p.AsOf} AND leave > {p.AsOf}";
-        var wajib = $"{present} AND eligible AND (birth <= {p.Born17} OR ever_married) AND rec <= {p.AsOf}";
+        // Each condition is computed once per row in the inner projection; the aggregates combine booleans.
         return $"""
             SELECT regency,
-              count_if({present}) AS population,
-              count_if({present} AND eligible AND birth <= {p.Born17}) AS by_age,
-              count_if({present} AND eligible AND ever_married AND birth > {p.Born17}) AS by_marriage,
-              count_if({wajib} AND status IN ({In(RecordingStatusMapping.IsRecorded)})) AS recorded,
-              count_if({wajib} AND status IN ({In(RecordingStatusMapping.IsPrintReadyOrBeyond)})) AS print_ready,
-              count_if({wajib} AND status IN ({In(RecordingStatusMapping.IsPrinted)})) AS printed,
-              count_if({wajib} AND status IN ({In(c => c == RecordingCategory.Failed)})) AS failed,
-              count_if({wajib} AND status IN ({In(c => c == RecordingCategory.Duplicate)})) AS duplicates,
-              count_if({present} AND birth > {p.Born18}) AS children,
-              count_if({present} AND birth > {p.Born18} AND certificate) AS children_certificate,
-              count_if({present} AND birth > {p.Born17}) AS under17,
-              count_if({present} AND birth > {p.Born17} AND kia) AS under17_kia,
-              count_if({present} AND eligible AND NOT ever_married AND birth <= {p.Born16} AND birth > {p.Born17}) AS may_record
-            FROM residents GROUP BY regency ORDER BY regency
+              count_if(p) AS population,
+              count_if(p AND e AND a17) AS by_age,
+              count_if(p AND e AND m AND NOT a17) AS by_marriage,
+              count_if(w AND s IN ({In(RecordingStatusMapping.IsRecorded)})) AS recorded,
+              count_if(w AND s IN ({In(RecordingStatusMapping.IsPrintReadyOrBeyond)})) AS print_ready,
+              count_if(w AND s IN ({In(RecordingStatusMapping.IsPrinted)})) AS printed,
+              count_if(w AND s IN ({In(c => c == RecordingCategory.Failed)})) AS failed,
+              count_if(w AND s IN ({In(c => c == RecordingCategory.Duplicate)})) AS duplicates,
+              count_if(p AND NOT a18) AS children,
+              count_if(p AND NOT a18 AND c) AS children_certificate,
+              count_if(p AND NOT a17) AS under17,
+              count_if(p AND NOT a17 AND k) AS under17_kia,
+              count_if(p AND e AND NOT m AND a16 AND NOT a17) AS may_record
+            FROM (
+              SELECT regency, p, e, m, a16, a17, a18, c, k, s, p AND e AND (a17 OR m) AND r AS w
+              FROM (
+                SELECT regency, birth <= {p.AsOf} AND leave > {p.AsOf} AS p, eligible AS e, ever_married AS m,
+                  birth <= {p.Born16} AS a16, birth <= {p.Born17} AS a17, birth <= {p.Born18} AS a18,
+                  rec <= {p.AsOf} AS r, certificate AS c, kia AS k, status AS s
+                FROM residents))
+            GROUP BY regency ORDER BY regency
             """;
     }
 

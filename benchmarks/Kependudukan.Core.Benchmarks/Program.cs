@@ -16,9 +16,11 @@ public static class Program
     /// <param name="args">BenchmarkDotNet arguments.</param>
     public static void Main(string[] args)
     {
-        if (args is ["--timing", var t])
+        if (args is ["--timing", var t, ..])
         {
-            var table = BenchPopulation.Table(int.Parse(t, System.Globalization.CultureInfo.InvariantCulture));
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var table = BenchPopulation.Table(int.Parse(t, System.Globalization.CultureInfo.InvariantCulture), withNik: !args.Contains("--no-nik"));
+            Console.WriteLine($"{table.Count:N0} residents built in {started.Elapsed.TotalSeconds:0} s: {table.BytesPerResident:0.00} bytes/resident working set ({table.WorkingSetBytes / 1e9:0.00} GB), {table.TotalBytesPerResident:0.00} in total; managed heap {GC.GetTotalMemory(true) / 1e9:0.00} GB");
             var engine = new CoverageEngine();
             for (var i = 0; i < 5; i++)
             {

@@ -57,11 +57,11 @@ public sealed class CoverageResult : IReadOnlyDictionary<RegionCode, CoverageCou
 
     /// <summary>Gets the region codes in code order.</summary>
     /// <value>The codes.</value>
-    public IEnumerable<RegionCode> Keys => _codes;
+    public IEnumerable<RegionCode> Keys => Array.AsReadOnly(_codes);
 
     /// <summary>Gets the counts in region code order.</summary>
     /// <value>The counts.</value>
-    public IEnumerable<CoverageCounts> Values => _counts;
+    public IEnumerable<CoverageCounts> Values => Array.AsReadOnly(_counts);
 
     /// <summary>Gets the counts of a region.</summary>
     /// <param name="key">The region code at <see cref="Level"/>.</param>

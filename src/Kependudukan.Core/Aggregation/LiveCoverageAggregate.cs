@@ -19,7 +19,8 @@ namespace Kependudukan.Aggregation;
 /// 18th birthday (or birth) falls between the two dates, and those recorded, deceased, moved abroad or whose ITAP expired
 /// on them, found through an index by day. Counts always equal <see cref="ResidentCounter.CountByRegion"/> over the current
 /// residents on the current date; <see cref="CoverageCounts.NewlyWajibKtp"/> is 0.</para>
-/// <para>The aggregate keeps about 30 bytes per resident.</para>
+/// <para>The aggregate keeps about 20 bytes per resident (its own copy of the four working-set columns, the region of each
+/// resident and the index by day), plus the values of each resident updated or added.</para>
 /// </remarks>
 /// <threadsafety>Safe for one writer and any number of readers at once. Updates are serialised; <see cref="GetSnapshot"/>
 /// returns an immutable <see cref="CoverageResult"/> taken between two updates, never a half-applied one.</threadsafety>
@@ -298,10 +299,8 @@ public sealed class LiveCoverageAggregate
         _changed[key] = row;
         _birth[key] = DayNumber.FromDate(row.BirthDate);
         _flags[key] = RowFlags.Pack(row);
-        _recording[key] = row.RecordingDate is { } recorded ? DayNumber.FromDate(recorded) : DayNumber.Always;
-        _leave[key] = row.LifeStatus == LifeStatus.Alive ? DayNumber.Never
-            : row.LifeStatusDate is { } left ? DayNumber.FromDate(left)
-            : DayNumber.Always;
+        _recording[key] = DayNumber.RecordingDay(row);
+        _leave[key] = DayNumber.LeaveDay(row);
         _region[key] = RegionIndex(row.Domicile.ToLevel(Level));
         if (row.Citizenship == Citizenship.ForeignerWithItap && row.PermitExpiry is { } expiry)
         {

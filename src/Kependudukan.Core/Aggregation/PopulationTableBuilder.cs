@@ -35,6 +35,21 @@ public sealed class PopulationTableBuilder
     private long _lastVillageCode;
     private int _lastVillageId = -1;
 
+    /// <summary>Initializes an empty builder.</summary>
+    public PopulationTableBuilder()
+    {
+    }
+
+    /// <summary>Initializes an empty builder with room for a number of rows, so a loader that knows its row count avoids
+    /// growing (and briefly doubling) the columns.</summary>
+    /// <param name="capacity">The rows to reserve room for, 0 or more.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative or beyond the largest array.</exception>
+    public PopulationTableBuilder(int capacity)
+    {
+        Utility.Preconditions.CheckArgumentRange(nameof(capacity), capacity, 0, Array.MaxLength);
+        Resize(capacity);
+    }
+
     /// <summary>Gets the number of rows appended so far.</summary>
     /// <value>The row count.</value>
     public int Count { get; private set; }
@@ -209,10 +224,8 @@ public sealed class PopulationTableBuilder
         _village[index] = VillageId(row.Domicile);
         _birth[index] = DayNumber.FromDate(row.BirthDate);
         _flags[index] = RowFlags.Pack(row);
-        _recording[index] = row.RecordingDate is { } recorded ? DayNumber.FromDate(recorded) : DayNumber.Always;
-        _leave[index] = row.LifeStatus == LifeStatus.Alive ? DayNumber.Never
-            : row.LifeStatusDate is { } left ? DayNumber.FromDate(left)
-            : DayNumber.Always;
+        _recording[index] = DayNumber.RecordingDay(row);
+        _leave[index] = DayNumber.LeaveDay(row);
         if (row.LifeStatus == LifeStatus.Alive && row.LifeStatusDate is { } aliveDate)
         {
             _aliveDateRows.Add(index);
@@ -262,6 +275,11 @@ public sealed class PopulationTableBuilder
             capacity = Array.MaxLength;
         }
 
+        Resize(capacity);
+    }
+
+    private void Resize(int capacity)
+    {
         Array.Resize(ref _village, capacity);
         Array.Resize(ref _birth, capacity);
         Array.Resize(ref _flags, capacity);

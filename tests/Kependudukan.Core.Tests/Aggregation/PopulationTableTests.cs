@@ -74,6 +74,21 @@ public class PopulationTableTests
     }
 
     [Fact]
+    public void Ctor_Capacity_ReservesRoomAndGrowsBeyond()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("capacity", () => new PopulationTableBuilder(-1));
+        var builder = new PopulationTableBuilder(2);
+        for (var i = 0; i < 5; i++)
+        {
+            builder.Add(s_valid with { BirthDate = s_valid.BirthDate.PlusDays(i) });
+        }
+
+        var table = builder.Build();
+        Assert.Equal(5, table.Count);
+        Assert.Equal(s_valid.BirthDate.PlusDays(4), table.GetRow(4).BirthDate);
+    }
+
+    [Fact]
     public void Add_Resident_SameAsRow()
     {
         var builder = new PopulationTableBuilder();

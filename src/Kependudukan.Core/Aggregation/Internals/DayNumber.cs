@@ -53,4 +53,15 @@ internal static class DayNumber
 
     /// <summary>Returns the day number of a birth-date threshold ("born on or before"), clamped to the whole 16-bit range.</summary>
     public static short Threshold(LocalDate date) => Clamp(date, Always, Never);
+
+    /// <summary>Returns the recording-day column value of a row: its recording date, or <see cref="Always"/> when unknown
+    /// (counted as recorded on every date).</summary>
+    public static short RecordingDay(in ResidentRow row) => row.RecordingDate is { } recorded ? FromDate(recorded) : Always;
+
+    /// <summary>Returns the leave-day column value of a row: <see cref="Never"/> for a living resident, the date of death or
+    /// of moving abroad, or <see cref="Always"/> when that date is unknown (gone on every date).</summary>
+    public static short LeaveDay(in ResidentRow row) =>
+        row.LifeStatus == LifeStatus.Alive ? Never
+        : row.LifeStatusDate is { } left ? FromDate(left)
+        : Always;
 }
