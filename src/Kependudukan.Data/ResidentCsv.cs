@@ -181,7 +181,7 @@ public static class ResidentCsv
                     names[i] = row[i].ToString();
                 }
 
-                map = session.MapColumns(names, row.LineNumberFrom);
+                map = session.MapColumns(names, 1);
                 columnCount = names.Length;
                 continue;
             }

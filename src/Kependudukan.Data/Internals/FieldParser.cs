@@ -38,7 +38,7 @@ internal static class FieldParser
         {
             uint y0 = (uint)(s[0] - '0'), y1 = (uint)(s[1] - '0'), y2 = (uint)(s[2] - '0'), y3 = (uint)(s[3] - '0');
             uint m0 = (uint)(s[5] - '0'), m1 = (uint)(s[6] - '0'), d0 = (uint)(s[8] - '0'), d1 = (uint)(s[9] - '0');
-            if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) <= 9)
+            if (y0 <= 9 && y1 <= 9 && y2 <= 9 && y3 <= 9 && m0 <= 9 && m1 <= 9 && d0 <= 9 && d1 <= 9)
             {
                 var year = (int)((y0 * 1000) + (y1 * 100) + (y2 * 10) + y3);
                 var month = (int)((m0 * 10) + m1);
@@ -129,26 +129,18 @@ internal static class FieldParser
     /// 4 card printed, 5 print ready record, 6 card shipped, 7 sent for card printing, 8 card issued.</remarks>
     internal static bool TryParseKtpStatus(ReadOnlySpan<char> s, out KtpElStatus status)
     {
-        if (s.Length == 1 && s[0] is >= '1' and <= '8')
+        if (s.Length == 1)
         {
-            status = s[0] switch
-            {
-                '1' or '2' => KtpElStatus.Unregistered,
-                '3' => KtpElStatus.BioCaptured,
-                '4' => KtpElStatus.CardPrinted,
-                '5' => KtpElStatus.PrintReadyRecord,
-                '6' => KtpElStatus.CardShipped,
-                '7' => KtpElStatus.SentForCardPrinting,
-                _ => KtpElStatus.CardIssued,
-            };
-            return true;
+            status = VillageSystemStatus(s[0]);
+            return status != KtpElStatus.None;
         }
 
         Span<char> buffer = stackalloc char[MaxWordLength];
         var word = Normalize(s, buffer);
         if (word.Length == 1)
         {
-            return TryParseKtpStatus(word, out status);
+            status = VillageSystemStatus(word[0]);
+            return status != KtpElStatus.None;
         }
 
         status = word switch
@@ -171,6 +163,18 @@ internal static class FieldParser
         };
         return status != KtpElStatus.None;
     }
+
+    private static KtpElStatus VillageSystemStatus(char code) => code switch
+    {
+        '1' or '2' => KtpElStatus.Unregistered,
+        '3' => KtpElStatus.BioCaptured,
+        '4' => KtpElStatus.CardPrinted,
+        '5' => KtpElStatus.PrintReadyRecord,
+        '6' => KtpElStatus.CardShipped,
+        '7' => KtpElStatus.SentForCardPrinting,
+        '8' => KtpElStatus.CardIssued,
+        _ => KtpElStatus.None,
+    };
 
     internal static bool TryParseFlag(ReadOnlySpan<char> s, out bool value)
     {

@@ -46,7 +46,7 @@ internal sealed class NikSet
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Slot(long value, int shift) => (int)(((ulong)value * 0x9E3779B97F4A7C15UL) >> shift);
+    private static int Slot(long value, int shift) => (int)(unchecked((ulong)value * 0x9E3779B97F4A7C15UL) >> shift);
 
     private void Grow()
     {
