@@ -61,7 +61,7 @@ public sealed class LoadSummary
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is <see cref="LoadIssueKind.None"/> or undefined.</exception>
     public long GetIssueCount(LoadIssueKind kind)
     {
-        if ((uint)kind - 1 >= (uint)(_issueCounts.Length - 1))
+        if (kind <= LoadIssueKind.None || (int)kind >= _issueCounts.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Kind should be a defined LoadIssueKind other than None.");
         }

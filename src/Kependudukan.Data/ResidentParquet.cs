@@ -134,7 +134,7 @@ public static class ResidentParquet
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(stream);
-        return WriteRowsAsync(Rows.Of(table), stream, cancellationToken);
+        return WriteRowsAsync(Rows.Of(table), stream, RowGroupSize, cancellationToken);
     }
 
     /// <summary>Writes residents as Parquet to a stream.</summary>
@@ -148,13 +148,13 @@ public static class ResidentParquet
     {
         ArgumentNullException.ThrowIfNull(residents);
         ArgumentNullException.ThrowIfNull(stream);
-        return WriteRowsAsync(Rows.Of(residents), stream, cancellationToken);
+        return WriteRowsAsync(Rows.Of(residents), stream, RowGroupSize, cancellationToken);
     }
 
     private static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
 
-    private static async Task WriteRowsAsync(IEnumerable<ResidentRow> rows, Stream stream, CancellationToken cancellationToken)
+    internal static async Task WriteRowsAsync(IEnumerable<ResidentRow> rows, Stream stream, int rowGroupSize, CancellationToken cancellationToken)
     {
         var writer = await ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(ParquetRowGroupBuffer.Fields), stream, s_options, false, cancellationToken)
             .ConfigureAwait(false);
@@ -163,7 +163,7 @@ public static class ResidentParquet
             ParquetRowGroupBuffer? buffer = null;
             foreach (var row in rows)
             {
-                buffer ??= new ParquetRowGroupBuffer(RowGroupSize);
+                buffer ??= new ParquetRowGroupBuffer(rowGroupSize);
                 buffer.Add(in row);
                 if (buffer.IsFull)
                 {

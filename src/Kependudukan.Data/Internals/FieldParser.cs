@@ -36,8 +36,9 @@ internal static class FieldParser
     {
         if (s.Length == 10 && s[4] == '-' && s[7] == '-')
         {
-            uint y0 = (uint)(s[0] - '0'), y1 = (uint)(s[1] - '0'), y2 = (uint)(s[2] - '0'), y3 = (uint)(s[3] - '0');
-            uint m0 = (uint)(s[5] - '0'), m1 = (uint)(s[6] - '0'), d0 = (uint)(s[8] - '0'), d1 = (uint)(s[9] - '0');
+            // Characters below '0' wrap around to large values, so one comparison per digit checks the range.
+            uint y0 = unchecked((uint)(s[0] - '0')), y1 = unchecked((uint)(s[1] - '0')), y2 = unchecked((uint)(s[2] - '0')), y3 = unchecked((uint)(s[3] - '0'));
+            uint m0 = unchecked((uint)(s[5] - '0')), m1 = unchecked((uint)(s[6] - '0')), d0 = unchecked((uint)(s[8] - '0')), d1 = unchecked((uint)(s[9] - '0'));
             if (y0 <= 9 && y1 <= 9 && y2 <= 9 && y3 <= 9 && m0 <= 9 && m1 <= 9 && d0 <= 9 && d1 <= 9)
             {
                 var year = (int)((y0 * 1000) + (y1 * 100) + (y2 * 10) + y3);
