@@ -343,14 +343,24 @@ public sealed class ResidentCsvTests
     [Fact]
     public void LoadTable_FailFast_ThrowsAtFirstBadRowWithMaskedNik()
     {
-        var csv = s_twoRows + WomanNik + ",64.72.01.1001,1990-01-01,P,WNI,,kawin,hidup,,CARD_ISSUED,2012-03-04,1,0\n" +
-                  ManNik + ",64.72.01.1001,1945-08-17,Q,WNI,,kawin,hidup,,8,,1,0\n";
+        var csv = s_twoRows + ManNik + ",64.72.01.1001,1945-08-17,Q,WNI,,kawin,hidup,,8,,1,0\n" + s_twoRows.Split('\n')[1] + "\n";
+
+        var e = Assert.Throws<ResidentLoadException>(() => Load(csv));
+
+        Assert.Equal(new LoadIssue(4, "sex", LoadIssueKind.InvalidValue, "Expected a sex code: L or P, M or F, male or female, laki-laki or perempuan.", true,
+            "647201**********"), e.Issue);
+        Assert.Equal("line 4, sex: InvalidValue (rejected): Expected a sex code: L or P, M or F, male or female, laki-laki or perempuan.", e.Message);
+    }
+
+    [Fact]
+    public void LoadTable_FailFastDuplicateNik_ThrowsForTheLaterRowWithoutTheNik()
+    {
+        var csv = s_twoRows + s_twoRows.Split('\n')[2] + "\n" + s_twoRows.Split('\n')[1] + "\n";
 
         var e = Assert.Throws<ResidentLoadException>(() => Load(csv));
 
         Assert.Equal(new LoadIssue(4, "nik", LoadIssueKind.DuplicateNik, "The NIK appears in an earlier row of this load.", true, "647201**********"), e.Issue);
-        Assert.DoesNotContain(WomanNik, e.Message, StringComparison.Ordinal);
-        Assert.Equal("line 4, nik: DuplicateNik (rejected): The NIK appears in an earlier row of this load.", e.Message);
+        Assert.DoesNotContain(ManNik, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -369,12 +379,13 @@ public sealed class ResidentCsvTests
         Assert.Equal((6L, 2L, 4L), (result.Summary.RowsRead, result.Summary.RowsAccepted, result.Summary.RowsRejected));
         Assert.Equal(
             "line,column,kind,problem,masked_nik\n" +
-            "4,nik,DuplicateNik,The NIK appears in an earlier row of this load.,647201**********\n" +
             "5,marital_status,InvalidValue,\"Expected a marital status: belum kawin, kawin, cerai hidup, cerai mati (or never married, married, divorced, widowed).\",647201**********\n" +
             "6,nik,InvalidValue,A NIK has exactly 16 digits; the input has 4.,\n" +
-            "7,,FieldCount,The row has 2 fields; the header has 13. Is the line truncated or the separator wrong?,\n",
+            "7,,FieldCount,The row has 2 fields; the header has 13. Is the line truncated or the separator wrong?,\n" +
+            "4,nik,DuplicateNik,The NIK appears in an earlier row of this load.,647201**********\n",
             rejects.ToString());
         Assert.DoesNotContain(WomanNik, rejects.ToString(), StringComparison.Ordinal);
+        Assert.Equal([4L, 5L, 6L, 7L], result.Summary.Issues.Select(i => i.Line));
     }
 
     [Fact]
@@ -507,6 +518,18 @@ public sealed class ResidentCsvTests
         var issue = Assert.Single(result.Summary.Issues);
         Assert.Equal((4L, "nik", LoadIssueKind.MissingValue), (issue.Line, issue.Column, issue.Kind));
         AssertCounts(result.Summary);
+    }
+
+    [Fact]
+    public void LoadResidents_DuplicateNik_KeepsFirst()
+    {
+        var csv = s_twoRows + s_twoRows.Split('\n')[1] + "\n" + s_twoRows.Split('\n')[2] + "\n" + s_twoRows.Split('\n')[1] + "\n";
+
+        var result = ResidentCsv.LoadResidents(new StringReader(csv), s_quarantine, cancellationToken: Ct);
+
+        Assert.Equal([s_woman.ToResident(), s_man.ToResident()], result.Data);
+        Assert.Equal([3L, 4L, 5L], result.Summary.Issues.Select(i => i.Line));
+        Assert.Equal((5L, 2L, 3L), (AssertCounts(result.Summary).RowsRead, result.Summary.RowsAccepted, result.Summary.RowsRejected));
     }
 
     [Fact]

@@ -20,12 +20,68 @@ internal static class FieldParser
 
     internal static bool TryParseDomicile(ReadOnlySpan<char> s, out RegionCode code)
     {
+        if (TryParseVillageExact(s, out code))
+        {
+            return true;
+        }
+
         if (!RegionCode.TryParse(s, out code) && !(HasOuterSpace(s) && RegionCode.TryParse(s.Trim(), out code)))
         {
             return false;
         }
 
         return code.Level == RegionLevel.Village;
+    }
+
+    /// <summary>The common case: a village code as <c>PP.KK.CC.DDDD</c> or ten plain digits with every part in range;
+    /// anything else falls back to <see cref="RegionCode.TryParse(ReadOnlySpan{char}, out RegionCode)"/>.</summary>
+    private static bool TryParseVillageExact(ReadOnlySpan<char> s, out RegionCode code)
+    {
+        int province, regency, district, village;
+        if (s.Length == 13 && s[2] == '.' && s[5] == '.' && s[8] == '.')
+        {
+            province = Digits2(s[0], s[1]);
+            regency = Digits2(s[3], s[4]);
+            district = Digits2(s[6], s[7]);
+            village = Digits4(s[9..13]);
+        }
+        else if (s.Length == 10)
+        {
+            province = Digits2(s[0], s[1]);
+            regency = Digits2(s[2], s[3]);
+            district = Digits2(s[4], s[5]);
+            village = Digits4(s[6..10]);
+        }
+        else
+        {
+            code = default;
+            return false;
+        }
+
+        if (province >= 11 && regency >= 1 && district >= 1 && village >= 1)
+        {
+            code = RegionCode.Village(province, regency, district, village);
+            return true;
+        }
+
+        code = default;
+        return false;
+    }
+
+    /// <summary>Returns the two-digit number, or -1 when a character is not an ASCII digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Digits2(char a, char b)
+    {
+        uint x = unchecked((uint)(a - '0')), y = unchecked((uint)(b - '0'));
+        return x <= 9 && y <= 9 ? (int)((x * 10) + y) : -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Digits4(ReadOnlySpan<char> s)
+    {
+        var high = Digits2(s[0], s[1]);
+        var low = Digits2(s[2], s[3]);
+        return high < 0 || low < 0 ? -1 : (high * 100) + low;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -100,6 +156,19 @@ internal static class FieldParser
 
     internal static bool TryParseMaritalStatus(ReadOnlySpan<char> s, out MaritalStatus status)
     {
+        status = s switch
+        {
+            "kawin" => MaritalStatus.Married,
+            "belum kawin" => MaritalStatus.NeverMarried,
+            "cerai hidup" => MaritalStatus.Divorced,
+            "cerai mati" => MaritalStatus.Widowed,
+            _ => MaritalStatus.None,
+        };
+        return status != MaritalStatus.None || TryParseMaritalStatusWord(s, out status);
+    }
+
+    private static bool TryParseMaritalStatusWord(ReadOnlySpan<char> s, out MaritalStatus status)
+    {
         Span<char> buffer = stackalloc char[MaxWordLength];
         status = Normalize(s, buffer) switch
         {
@@ -113,6 +182,18 @@ internal static class FieldParser
     }
 
     internal static bool TryParseLifeStatus(ReadOnlySpan<char> s, out LifeStatus status)
+    {
+        status = s switch
+        {
+            "hidup" or "" => LifeStatus.Alive,
+            "mati" => LifeStatus.Deceased,
+            "pindah luar negeri" => LifeStatus.MovedAbroad,
+            _ => LifeStatus.None,
+        };
+        return status != LifeStatus.None || TryParseLifeStatusWord(s, out status);
+    }
+
+    private static bool TryParseLifeStatusWord(ReadOnlySpan<char> s, out LifeStatus status)
     {
         Span<char> buffer = stackalloc char[MaxWordLength];
         status = Normalize(s, buffer) switch
@@ -136,6 +217,29 @@ internal static class FieldParser
             return status != KtpElStatus.None;
         }
 
+        status = s switch
+        {
+            "UNREGISTERED" or "" => KtpElStatus.Unregistered,
+            "BIO_CAPTURED" => KtpElStatus.BioCaptured,
+            "PROCESSING" => KtpElStatus.Processing,
+            "SENT_FOR_ENROLLMENT" => KtpElStatus.SentForEnrollment,
+            "RECEIVED_AT_CENTRAL" => KtpElStatus.ReceivedAtCentral,
+            "PRINT_READY_RECORD" => KtpElStatus.PrintReadyRecord,
+            "SENT_FOR_CARD_PRINTING" => KtpElStatus.SentForCardPrinting,
+            "CARD_PRINTED" => KtpElStatus.CardPrinted,
+            "CARD_SHIPPED" => KtpElStatus.CardShipped,
+            "CARD_ISSUED" => KtpElStatus.CardIssued,
+            "ENROLL_FAILURE_AT_CENTRAL" => KtpElStatus.EnrollFailureAtCentral,
+            "SEARCH_FAILURE_AT_CENTRAL" => KtpElStatus.SearchFailureAtCentral,
+            "ENROLL_FAILURE_AT_REGIONAL" => KtpElStatus.EnrollFailureAtRegional,
+            "DUPLICATE_RECORD" => KtpElStatus.DuplicateRecord,
+            _ => KtpElStatus.None,
+        };
+        return status != KtpElStatus.None || TryParseKtpStatusWord(s, out status);
+    }
+
+    private static bool TryParseKtpStatusWord(ReadOnlySpan<char> s, out KtpElStatus status)
+    {
         Span<char> buffer = stackalloc char[MaxWordLength];
         var word = Normalize(s, buffer);
         if (word.Length == 1)

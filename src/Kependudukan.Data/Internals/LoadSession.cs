@@ -30,10 +30,10 @@ internal sealed class LoadSession
     private readonly CancellationToken _cancellationToken;
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly long[] _issueCounts = new long[(int)LoadIssueKind.UnknownRegion + 1];
-    private readonly List<LoadIssue> _issues = [];
+    private List<LoadIssue> _issues = [];
     private readonly List<(int Field, LoadIssueKind Kind, string Problem)> _pending = [];
     private readonly RejectFileWriter? _rejects;
-    private readonly NikSet? _niks;
+    private readonly DuplicateNikFinder? _duplicates;
     private readonly RegionCatalog? _catalog;
     private readonly LocalDate _asOf;
     private readonly bool _checkAsOf;
@@ -51,7 +51,7 @@ internal sealed class LoadSession
         _progress = progress;
         _cancellationToken = cancellationToken;
         _rejects = _options.RejectWriter is { } writer ? new RejectFileWriter(writer) : null;
-        _niks = _options.DuplicateNik == FindingAction.Ignore ? null : new NikSet();
+        _duplicates = _options.DuplicateNik == FindingAction.Ignore ? null : new DuplicateNikFinder();
         _catalog = _options.UnknownRegion == FindingAction.Ignore ? null : _options.RegionCatalog;
         _checkAsOf = _options.AsOf.HasValue && _options.BirthAfterAsOf != FindingAction.Ignore;
         _asOf = _options.AsOf.GetValueOrDefault();
@@ -197,13 +197,6 @@ internal sealed class LoadSession
             }
         }
 
-        // Checked last, so a row rejected for another reason does not claim its NIK. A row the destination then refuses
-        // (below) keeps its claim: later rows with that NIK are reported as duplicates of it.
-        if (!reject && _niks is not null && nik != default && !_niks.Add(nik.Value))
-        {
-            reject |= Finding(Field.Nik, LoadIssueKind.DuplicateNik, "The NIK appears in an earlier row of this load.");
-        }
-
         if (!reject && _sink.TryAdd(in row) is { } error)
         {
             var field = Field.FromPropertyName(error.ParamName);
@@ -217,6 +210,12 @@ internal sealed class LoadSession
             return;
         }
 
+        // Only accepted rows claim their NIK: a row rejected for another reason is no earlier row for a duplicate.
+        if (_duplicates is not null && nik != default)
+        {
+            _duplicates.Add(nik, line, checked((int)_accepted));
+        }
+
         _accepted++;
         if (_pending.Count > 0)
         {
@@ -228,12 +227,49 @@ internal sealed class LoadSession
     internal LoadSummary Complete()
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        RejectRepeatedNiks();
         _rejects?.Complete();
         _progress?.Report(new LoadProgress(_read, _accepted, _rejected));
         return new LoadSummary(_read, _accepted, _rejected, _issueCounts, _issues.AsReadOnly(), AbsentColumns, Stopwatch.GetElapsedTime(_started))
         {
             Warnings = _warnings,
         };
+    }
+
+    /// <summary>Reports every accepted row whose NIK an earlier accepted row has, and takes it out when duplicates are rejected.</summary>
+    /// <remarks>Runs after the last row, so these issues come last in the reject file; <see cref="LoadSummary.Issues"/> is put
+    /// back in input order.</remarks>
+    private void RejectRepeatedNiks()
+    {
+        var repeats = _duplicates?.FindRepeats(_cancellationToken);
+        if (repeats is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var removed = new List<int>();
+        foreach (var (nik, line, row) in repeats)
+        {
+            _pending.Add((Field.Nik, LoadIssueKind.DuplicateNik, "The NIK appears in an earlier row of this load."));
+            if (_options.DuplicateNik == FindingAction.Reject)
+            {
+                _accepted--;
+                removed.Add(row);
+                Reject(line, nik);
+            }
+            else
+            {
+                Flush(line, nik, rejected: false);
+            }
+        }
+
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (removed.Count > 0)
+        {
+            _sink.Remove(removed);
+        }
+
+        _issues = [.. _issues.OrderBy(i => i.Line)];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
