@@ -528,7 +528,7 @@ public sealed class ResidentCsvTests
         var result = ResidentCsv.LoadResidents(new StringReader(csv), s_quarantine, cancellationToken: Ct);
 
         Assert.Equal([s_woman.ToResident(), s_man.ToResident()], result.Data);
-        Assert.Equal([3L, 4L, 5L], result.Summary.Issues.Select(i => i.Line));
+        Assert.Equal([4L, 5L, 6L], result.Summary.Issues.Select(i => i.Line));
         Assert.Equal((5L, 2L, 3L), (AssertCounts(result.Summary).RowsRead, result.Summary.RowsAccepted, result.Summary.RowsRejected));
     }
 
