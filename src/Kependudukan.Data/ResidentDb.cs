@@ -116,17 +116,13 @@ public static class ResidentDb
 
                 var scratch = _scratch[field];
                 var span = CellText.Value(value, scratch);
-                if (!span.Overlaps(scratch))
+                if (span.Length > scratch.Length)
                 {
-                    if (span.Length > scratch.Length)
-                    {
-                        _strings[field] = span.ToString();
-                        continue;
-                    }
-
-                    span.CopyTo(scratch);
+                    _strings[field] = span.ToString();
+                    continue;
                 }
 
+                span.CopyTo(scratch); // a no-op when the value was formatted into the scratch
                 _lengths[field] = span.Length;
             }
         }

@@ -45,12 +45,7 @@ internal static class CanonicalText
             throw new ArgumentException(Invariant($"Dates are written as yyyy-MM-dd, so the year should be in range [0001-9999]; got {year}."));
         }
 
-        WriteDigits(year, destination[..4]);
-        destination[4] = '-';
-        WriteDigits(date.Month, destination.Slice(5, 2));
-        destination[7] = '-';
-        WriteDigits(date.Day, destination.Slice(8, 2));
-        return 10;
+        return CellText.WriteDate(year, date.Month, date.Day, destination);
     }
 
     /// <summary>Formats one row as a CSV line without the line break; returns its length.</summary>
@@ -90,16 +85,6 @@ internal static class CanonicalText
     {
         line[pos++] = ',';
         return date is { } value ? pos + WriteDate(value, line[pos..]) : pos;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteDigits(int value, Span<char> destination)
-    {
-        for (var i = destination.Length - 1; i >= 0; i--)
-        {
-            destination[i] = (char)('0' + (value % 10));
-            value /= 10;
-        }
     }
 
     private static string Pick(string[] names, int value, string field) =>

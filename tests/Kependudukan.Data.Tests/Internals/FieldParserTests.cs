@@ -191,6 +191,8 @@ public sealed class FieldParserTests
         var scratch = new char[CellText.ScratchLength];
 
         Assert.Equal("6472014101900001", CellText.Value(6472014101900001L, scratch).ToString());
+        Assert.Equal("0", CellText.Value(0L, scratch).ToString());
+        Assert.Equal("-12", CellText.Value(-12L, scratch).ToString());
         Assert.Equal("5", CellText.Value(5.0, scratch).ToString());
         Assert.Equal("5", CellText.Value(5.00m, scratch).ToString());
         Assert.Equal("5.5", CellText.Value(5.5, scratch).ToString());
