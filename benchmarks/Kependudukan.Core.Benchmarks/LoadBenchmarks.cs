@@ -1,0 +1,208 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using CsvHelper;
+using Kependudukan.Aggregation;
+using Kependudukan.Data;
+using Kependudukan.Data.Internals;
+using Kependudukan.Identity;
+using Kependudukan.Recording;
+using Kependudukan.Regions;
+using NodaTime;
+
+namespace Kependudukan.Benchmarks;
+
+/// <summary>Loads 10 million residents into a population table from CSV (Sep, against CsvHelper) and from Parquet.</summary>
+/// <remarks>The files are generated once from a fixed seed under <c>/tmp/kependudukan-bench/</c> and reused by later runs.
+/// The CsvHelper baseline copies each field into a character buffer and parses it with the same field parsers, without data-quality
+/// checks; <see cref="Sep_Csv"/> runs the default checks (duplicate NIKs, NIK against birth date and sex, death before birth),
+/// <see cref="Sep_Csv_NoChecks"/> turns the optional ones off.</remarks>
+[MemoryDiagnoser]
+[Config(typeof(RowsConfig))]
+public class LoadBenchmarks
+{
+    internal const int Rows = 10_000_000;
+
+    private static readonly string s_directory = Path.Combine(Path.GetTempPath(), "kependudukan-bench");
+    private static readonly string s_csv = Path.Combine(s_directory, "residents-10m.csv");
+    private static readonly string s_parquet = Path.Combine(s_directory, "residents-10m.parquet");
+
+    private static readonly ResidentLoadOptions s_noChecks = new()
+    {
+        DuplicateNik = FindingAction.Ignore,
+        NikMismatch = FindingAction.Ignore,
+        DeathBeforeBirth = FindingAction.Ignore,
+    };
+
+    /// <summary>Writes the input files unless an earlier run left them.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        if (File.Exists(s_csv) && File.Exists(s_parquet))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(s_directory);
+        var builder = new PopulationTableBuilder();
+        foreach (var row in Generate(Rows, seed: 20_240_617))
+        {
+            builder.Add(in row);
+        }
+
+        var table = builder.Build();
+        ResidentCsv.Write(table, s_csv + ".tmp");
+        File.Move(s_csv + ".tmp", s_csv, overwrite: true);
+        ResidentParquet.WriteAsync(table, s_parquet + ".tmp").GetAwaiter().GetResult();
+        File.Move(s_parquet + ".tmp", s_parquet, overwrite: true);
+    }
+
+    /// <summary>CsvHelper (UTF-8, SIMD) copies each field into a character buffer; the same field parsers fill the same table builder.</summary>
+    /// <returns>The row count.</returns>
+    [Benchmark(Baseline = true)]
+    public int CsvHelper_Csv()
+    {
+        var builder = new PopulationTableBuilder();
+        using var csv = CsvReader.FromFile(s_csv, new CsvReaderOptions { HasHeader = true }, FileOptions.SequentialScan);
+        var buffers = new char[13][];
+        for (var i = 0; i < buffers.Length; i++)
+        {
+            buffers[i] = new char[64];
+        }
+
+        while (csv.Read())
+        {
+            FieldParser.TryParseNik(Field(csv, 0, buffers), out var nik);
+            FieldParser.TryParseDomicile(Field(csv, 1, buffers), out var domicile);
+            FieldParser.TryParseDate(Field(csv, 2, buffers), out var birth);
+            FieldParser.TryParseSex(Field(csv, 3, buffers), out var sex);
+            FieldParser.TryParseCitizenship(Field(csv, 4, buffers), out var citizenship);
+            var permit = OptionalDate(Field(csv, 5, buffers));
+            FieldParser.TryParseMaritalStatus(Field(csv, 6, buffers), out var marital);
+            FieldParser.TryParseLifeStatus(Field(csv, 7, buffers), out var life);
+            var lifeDate = OptionalDate(Field(csv, 8, buffers));
+            FieldParser.TryParseKtpStatus(Field(csv, 9, buffers), out var ktp);
+            var recording = OptionalDate(Field(csv, 10, buffers));
+            FieldParser.TryParseFlag(Field(csv, 11, buffers), out var certificate);
+            FieldParser.TryParseFlag(Field(csv, 12, buffers), out var kia);
+            builder.Add(new ResidentRow
+            {
+                Nik = nik,
+                Domicile = domicile,
+                BirthDate = birth,
+                Sex = sex,
+                Citizenship = citizenship,
+                PermitExpiry = permit,
+                MaritalStatus = marital,
+                LifeStatus = life,
+                LifeStatusDate = lifeDate,
+                RecordingStatus = ktp,
+                RecordingDate = recording,
+                HasBirthCertificate = certificate,
+                HasKia = kia,
+            });
+        }
+
+        return Check(builder.Build().Count);
+    }
+
+    /// <summary>The package's CSV load with the default data-quality checks.</summary>
+    /// <returns>The row count.</returns>
+    [Benchmark]
+    public int Sep_Csv() => Check(ResidentCsv.LoadTable(s_csv).Data.Count);
+
+    /// <summary>The package's CSV load without the optional data-quality checks.</summary>
+    /// <returns>The row count.</returns>
+    [Benchmark]
+    public int Sep_Csv_NoChecks() => Check(ResidentCsv.LoadTable(s_csv, s_noChecks).Data.Count);
+
+    /// <summary>The package's Parquet load with the default data-quality checks.</summary>
+    /// <returns>The row count.</returns>
+    [Benchmark]
+    public int Parquet() => Check(ResidentParquet.LoadTableAsync(s_parquet).GetAwaiter().GetResult().Data.Count);
+
+    /// <summary>Valid residents with distinct NIKs that agree with their birth date and sex, spread over Kalimantan Timur villages.</summary>
+    /// <param name="count">The number of rows.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <returns>The rows.</returns>
+    internal static IEnumerable<ResidentRow> Generate(int count, int seed)
+    {
+        var random = new Random(seed);
+        var epoch = new LocalDate(1930, 1, 1);
+        for (var i = 0; i < count; i++)
+        {
+            var birth = epoch.PlusDays(random.Next(34_000));
+            var sex = random.Next(2) == 0 ? Sex.Male : Sex.Female;
+            var district = RegionCode.District(64, random.Next(1, 10), random.Next(1, 21));
+            var life = random.Next(50) == 0 ? LifeStatus.Deceased : LifeStatus.Alive;
+            var ktp = (KtpElStatus)random.Next(1, 15);
+            yield return new ResidentRow
+            {
+                // The serial runs through 1-9999 and the district changes with it, so every NIK is distinct.
+                Nik = Nik.Create(RegionCode.District(64, 1 + (i / 9999 / 99 % 99), 1 + (i / 9999 % 99)), birth, sex, 1 + (i % 9999)),
+                Domicile = RegionCode.Village(64, district.RegencyNumber, district.DistrictNumber, random.Next(1001, 1040)),
+                BirthDate = birth,
+                Sex = sex,
+                Citizenship = random.Next(500) == 0 ? Citizenship.ForeignerWithItap : Citizenship.Wni,
+                MaritalStatus = (MaritalStatus)random.Next(1, 5),
+                LifeStatus = life,
+                LifeStatusDate = life == LifeStatus.Deceased ? birth.PlusDays(random.Next(1, 20_000)) : null,
+                RecordingStatus = ktp,
+                RecordingDate = ktp > KtpElStatus.Unregistered ? birth.PlusDays(6_000 + random.Next(3_000)) : null,
+                HasBirthCertificate = random.Next(4) > 0,
+                HasKia = random.Next(3) == 0,
+            };
+        }
+    }
+
+    private static ReadOnlySpan<char> Field(CsvReader csv, int index, char[][] buffers) =>
+        buffers[index].AsSpan(0, csv.GetChars(index, buffers[index]));
+
+    private static LocalDate? OptionalDate(ReadOnlySpan<char> text) =>
+        text.IsEmpty ? null : FieldParser.TryParseDate(text, out var date) ? date : null;
+
+    private static int Check(int count) =>
+        count == Rows ? count : throw new InvalidOperationException($"Loaded {count} rows instead of {Rows}.");
+
+    private sealed class RowsConfig : ManualConfig
+    {
+        public RowsConfig() => AddColumn(new RowsPerSecondColumn());
+    }
+
+    /// <summary>Millions of rows per second: the row count divided by the mean time.</summary>
+    private sealed class RowsPerSecondColumn : IColumn
+    {
+        public string Id => nameof(RowsPerSecondColumn);
+
+        public string ColumnName => "Mrows/s";
+
+        public bool AlwaysShow => true;
+
+        public ColumnCategory Category => ColumnCategory.Custom;
+
+        public int PriorityInCategory => 0;
+
+        public bool IsNumeric => true;
+
+        public UnitType UnitType => UnitType.Dimensionless;
+
+        public string Legend => "Millions of rows loaded per second (single thread)";
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        {
+            var report = summary[benchmarkCase];
+            return report?.ResultStatistics is { } statistics
+                ? (Rows / (statistics.Mean / 1e9) / 1e6).ToString("0.00", CultureInfo.InvariantCulture)
+                : "-";
+        }
+
+        public bool IsAvailable(Summary summary) => true;
+
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+    }
+}

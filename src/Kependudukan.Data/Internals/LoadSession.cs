@@ -1,0 +1,385 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Kependudukan.Aggregation;
+using Kependudukan.Identity;
+using Kependudukan.Recording;
+using Kependudukan.Regions;
+using NodaTime;
+using static System.FormattableString;
+
+namespace Kependudukan.Data.Internals;
+
+/// <summary>The cells of one input row, by schema field; an absent column or a null cell reads as empty.</summary>
+internal interface ICells
+{
+    ReadOnlySpan<char> this[int field] { get; }
+}
+
+/// <summary>One load from start to end: parses rows, runs the data-quality checks, counts, records issues, applies the error
+/// policy and hands accepted rows to a fresh sink.</summary>
+/// <remarks>Used by a single thread. The rows reach the caller only through <see cref="Complete"/>, so an exception or a
+/// cancellation leaves nothing half-loaded.</remarks>
+internal sealed class LoadSession
+{
+    internal const int CancellationInterval = 1024;
+    internal const int ProgressInterval = 65_536;
+
+    private readonly ResidentLoadOptions _options;
+    private readonly ResidentSink _sink;
+    private readonly IProgress<LoadProgress>? _progress;
+    private readonly CancellationToken _cancellationToken;
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly long[] _issueCounts = new long[(int)LoadIssueKind.UnknownRegion + 1];
+    private List<LoadIssue> _issues = [];
+    private readonly List<(int Field, LoadIssueKind Kind, string Problem)> _pending = [];
+    private readonly RejectFileWriter? _rejects;
+    private readonly DuplicateNikFinder? _duplicates;
+    private readonly RegionCatalog? _catalog;
+    private readonly LocalDate _asOf;
+    private readonly bool _checkAsOf;
+    private readonly bool _checkNik;
+    private RegionCode _lastKnownRegion;
+    private long _read;
+    private long _accepted;
+    private long _rejected;
+    private long _warnings;
+
+    internal LoadSession(ResidentLoadOptions? options, ResidentSink sink, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    {
+        _options = options ?? ResidentLoadOptions.Default;
+        _sink = sink;
+        _progress = progress;
+        _cancellationToken = cancellationToken;
+        _rejects = _options.RejectWriter is { } writer ? new RejectFileWriter(writer) : null;
+        _duplicates = _options.DuplicateNik == FindingAction.Ignore ? null : new DuplicateNikFinder();
+        _catalog = _options.UnknownRegion == FindingAction.Ignore ? null : _options.RegionCatalog;
+        _checkAsOf = _options.AsOf.HasValue && _options.BirthAfterAsOf != FindingAction.Ignore;
+        _asOf = _options.AsOf.GetValueOrDefault();
+        _checkNik = _options.NikMismatch != FindingAction.Ignore;
+    }
+
+    internal string[] AbsentColumns { get; private set; } = [];
+
+    internal CancellationToken CancellationToken => _cancellationToken;
+
+    /// <summary>Maps the input's column names; throws <see cref="ResidentLoadException"/> for an unusable header.</summary>
+    internal int[] MapColumns(IReadOnlyList<string> names, long headerLine)
+    {
+        var map = ColumnMap.Create(names, _sink.NeedsNik, headerLine);
+        AbsentColumns = map.AbsentColumns;
+        return map.SourceIndex;
+    }
+
+    /// <summary>Counts a row that cannot be split into cells (a CSV row with the wrong number of fields) and rejects it.</summary>
+    internal void RejectRow(long line, LoadIssueKind kind, string problem)
+    {
+        _read++;
+        _pending.Add((-1, kind, problem));
+        Reject(line, default);
+        AfterRow();
+    }
+
+    /// <summary>Parses, checks and adds one row.</summary>
+    internal void AddRow<TCells>(scoped ref TCells cells, long line)
+        where TCells : ICells, allows ref struct
+    {
+        _read++;
+        var bad = false;
+
+        Nik nik = default;
+        var s = cells[Field.Nik];
+        if (s.Length > 0)
+        {
+            bad |= !FieldParser.TryParseNik(s, out nik) && Invalid(Field.Nik, s);
+        }
+        else if (_sink.NeedsNik)
+        {
+            bad |= Missing(Field.Nik);
+        }
+
+        s = cells[Field.Domicile];
+        RegionCode domicile = default;
+        bad |= s.Length == 0 ? Missing(Field.Domicile) : !FieldParser.TryParseDomicile(s, out domicile) && Invalid(Field.Domicile, s);
+
+        s = cells[Field.BirthDate];
+        LocalDate birthDate = default;
+        bad |= s.Length == 0 ? Missing(Field.BirthDate) : !FieldParser.TryParseDate(s, out birthDate) && Invalid(Field.BirthDate, s);
+
+        s = cells[Field.Sex];
+        var sex = Sex.None;
+        bad |= s.Length == 0 ? Missing(Field.Sex) : !FieldParser.TryParseSex(s, out sex) && Invalid(Field.Sex, s);
+
+        s = cells[Field.Citizenship];
+        var citizenship = Citizenship.None;
+        bad |= s.Length == 0 ? Missing(Field.Citizenship) : !FieldParser.TryParseCitizenship(s, out citizenship) && Invalid(Field.Citizenship, s);
+
+        s = cells[Field.MaritalStatus];
+        var marital = MaritalStatus.None;
+        bad |= s.Length == 0 ? Missing(Field.MaritalStatus) : !FieldParser.TryParseMaritalStatus(s, out marital) && Invalid(Field.MaritalStatus, s);
+
+        bad |= !TryOptionalDate(ref cells, Field.PermitExpiry, out var permitExpiry);
+        s = cells[Field.LifeStatus];
+        bad |= !FieldParser.TryParseLifeStatus(s, out var lifeStatus) && Invalid(Field.LifeStatus, s);
+        bad |= !TryOptionalDate(ref cells, Field.LifeStatusDate, out var lifeStatusDate);
+        s = cells[Field.KtpStatus];
+        bad |= !FieldParser.TryParseKtpStatus(s, out var ktpStatus) && Invalid(Field.KtpStatus, s);
+        bad |= !TryOptionalDate(ref cells, Field.RecordingDate, out var recordingDate);
+        s = cells[Field.BirthCertificate];
+        bad |= !FieldParser.TryParseFlag(s, out var birthCertificate) && Invalid(Field.BirthCertificate, s);
+        s = cells[Field.Kia];
+        bad |= !FieldParser.TryParseFlag(s, out var kia) && Invalid(Field.Kia, s);
+
+        if (bad)
+        {
+            Reject(line, nik);
+            AfterRow();
+            return;
+        }
+
+        var row = new ResidentRow
+        {
+            Nik = nik,
+            Domicile = domicile,
+            BirthDate = birthDate,
+            Sex = sex,
+            Citizenship = citizenship,
+            PermitExpiry = permitExpiry,
+            MaritalStatus = marital,
+            LifeStatus = lifeStatus,
+            LifeStatusDate = lifeStatusDate,
+            RecordingStatus = ktpStatus,
+            RecordingDate = recordingDate,
+            HasBirthCertificate = birthCertificate,
+            HasKia = kia,
+        };
+        Accept(in row, line);
+        AfterRow();
+    }
+
+    /// <summary>Runs the data-quality checks on a parsed row and adds it, or rejects it.</summary>
+    private void Accept(in ResidentRow row, long line)
+    {
+        var reject = false;
+        if (row.LifeStatus != LifeStatus.Alive && row.LifeStatusDate is { } date && date < row.BirthDate)
+        {
+            reject |= Finding(Field.LifeStatusDate, LoadIssueKind.DeathBeforeBirth, "The date of death or of moving abroad is before the birth date.");
+        }
+
+        if (_checkAsOf && row.BirthDate > _asOf)
+        {
+            reject |= Finding(Field.BirthDate, LoadIssueKind.BirthAfterAsOf, "The birth date is after the as-of date of the load.");
+        }
+
+        var nik = row.Nik;
+        if (_checkNik && nik != default)
+        {
+            var birth = row.BirthDate;
+            if (birth.Day != nik.BirthDay || birth.Month != nik.BirthMonth || birth.Year % 100 != nik.BirthYearOfCentury)
+            {
+                reject |= Finding(Field.Nik, LoadIssueKind.NikBirthDateMismatch, "The birth digits of the NIK (DDMMYY) disagree with the birth date.");
+            }
+
+            if (nik.Sex != row.Sex)
+            {
+                reject |= Finding(Field.Nik, LoadIssueKind.NikSexMismatch, "The sex encoded in the NIK (day above 40 for women) disagrees with the sex.");
+            }
+        }
+
+        if (_catalog is not null && row.Domicile != _lastKnownRegion)
+        {
+            if (_catalog.Contains(row.Domicile))
+            {
+                _lastKnownRegion = row.Domicile;
+            }
+            else
+            {
+                reject |= Finding(Field.Domicile, LoadIssueKind.UnknownRegion, "The village code is not in the region catalog.");
+            }
+        }
+
+        if (!reject && _sink.TryAdd(in row) is { } error)
+        {
+            var field = Field.FromPropertyName(error.ParamName);
+            _pending.Add((field, LoadIssueKind.InvalidValue, error.Message));
+            reject = true;
+        }
+
+        if (reject)
+        {
+            Reject(line, nik);
+            return;
+        }
+
+        // Only accepted rows claim their NIK: a row rejected for another reason is no earlier row for a duplicate.
+        if (_duplicates is not null && nik != default)
+        {
+            _duplicates.Add(nik, line, checked((int)_accepted));
+        }
+
+        _accepted++;
+        if (_pending.Count > 0)
+        {
+            Flush(line, nik, rejected: false);
+        }
+    }
+
+    /// <summary>Finishes the load: flushes the reject file, reports the last progress and builds the summary.</summary>
+    internal LoadSummary Complete()
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        RejectRepeatedNiks();
+        _rejects?.Complete();
+        _progress?.Report(new LoadProgress(_read, _accepted, _rejected));
+        return new LoadSummary(_read, _accepted, _rejected, _issueCounts, _issues.AsReadOnly(), AbsentColumns, Stopwatch.GetElapsedTime(_started))
+        {
+            Warnings = _warnings,
+        };
+    }
+
+    /// <summary>Reports every accepted row whose NIK an earlier accepted row has, and takes it out when duplicates are rejected.</summary>
+    /// <remarks>Runs after the last row, so these issues come last in the reject file; <see cref="LoadSummary.Issues"/> is put
+    /// back in input order.</remarks>
+    private void RejectRepeatedNiks()
+    {
+        var repeats = _duplicates?.FindRepeats(_cancellationToken);
+        if (repeats is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var removed = new List<int>();
+        foreach (var (nik, line, row) in repeats)
+        {
+            _pending.Add((Field.Nik, LoadIssueKind.DuplicateNik, "The NIK appears in an earlier row of this load."));
+            if (_options.DuplicateNik == FindingAction.Reject)
+            {
+                _accepted--;
+                removed.Add(row);
+                Reject(line, nik);
+            }
+            else
+            {
+                Flush(line, nik, rejected: false);
+            }
+        }
+
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (removed.Count > 0)
+        {
+            _sink.Remove(removed);
+        }
+
+        _issues = [.. _issues.OrderBy(i => i.Line)];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AfterRow()
+    {
+        if (_read % CancellationInterval == 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (_progress is not null && _read % ProgressInterval == 0)
+            {
+                _progress.Report(new LoadProgress(_read, _accepted, _rejected));
+            }
+        }
+    }
+
+    private bool TryOptionalDate<TCells>(scoped ref TCells cells, int field, out LocalDate? date)
+        where TCells : ICells, allows ref struct
+    {
+        var s = cells[field];
+        if (s.Length == 0)
+        {
+            date = null;
+            return true;
+        }
+
+        if (FieldParser.TryParseDate(s, out var value))
+        {
+            date = value;
+            return true;
+        }
+
+        date = null;
+        return !Invalid(field, s);
+    }
+
+    /// <summary>Records a cell that failed to parse; a cell of white space counts as empty.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Invalid(int field, ReadOnlySpan<char> s)
+    {
+        if (s.IsWhiteSpace())
+        {
+            return (Field.IsRequired(field) || (field == Field.Nik && _sink.NeedsNik)) && Missing(field);
+        }
+
+        _pending.Add((field, LoadIssueKind.InvalidValue, FieldParser.Explain(field, s)));
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Missing(int field)
+    {
+        var problem = field == Field.Nik
+            ? "A NIK is required to create a Resident; load into a PopulationTable to keep rows without one."
+            : Invariant($"The required value {Field.Names[field]} is empty.");
+        _pending.Add((field, LoadIssueKind.MissingValue, problem));
+        return true;
+    }
+
+    /// <summary>Records a data-quality finding according to its action; returns whether it rejects the row.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Finding(int field, LoadIssueKind kind, string problem)
+    {
+        var action = _options.GetAction(kind);
+        if (action == FindingAction.Ignore)
+        {
+            return false;
+        }
+
+        _pending.Add((field, kind, problem));
+        return action == FindingAction.Reject;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Reject(long line, Nik nik)
+    {
+        _rejected++;
+        if (_options.ErrorPolicy == LoadErrorPolicy.FailFast)
+        {
+            var (field, kind, problem) = _pending.Find(p => _options.GetAction(p.Kind) == FindingAction.Reject);
+            throw new ResidentLoadException(CreateIssue(line, field, kind, problem, rejected: true, nik));
+        }
+
+        Flush(line, nik, rejected: true);
+    }
+
+    private void Flush(long line, Nik nik, bool rejected)
+    {
+        foreach (var (field, kind, problem) in _pending)
+        {
+            var issue = CreateIssue(line, field, kind, problem, rejected, nik);
+            _issueCounts[(int)kind]++;
+            if (!rejected)
+            {
+                _warnings++;
+            }
+
+            if (_issues.Count < _options.MaxIssues)
+            {
+                _issues.Add(issue);
+            }
+
+            if (rejected)
+            {
+                _rejects?.Write(issue);
+            }
+        }
+
+        _pending.Clear();
+    }
+
+    private static LoadIssue CreateIssue(long line, int field, LoadIssueKind kind, string problem, bool rejected, Nik nik) =>
+        new(line, field < 0 ? string.Empty : Field.Names[field], kind, problem, rejected, nik.ToMaskedString());
+}

@@ -1,0 +1,95 @@
+using Kependudukan.Aggregation;
+
+namespace Kependudukan.Data.Internals;
+
+/// <summary>Where accepted rows go: a fresh table builder or a fresh list of residents, never anything the caller holds.</summary>
+internal abstract class ResidentSink
+{
+    internal abstract bool NeedsNik { get; }
+
+    /// <summary>Adds a row; returns the validation error of the destination instead of throwing it.</summary>
+    internal abstract ArgumentException? TryAdd(in ResidentRow row);
+
+    /// <summary>Removes rows added earlier.</summary>
+    /// <param name="rows">The indices of the rows in the order they were added, ascending.</param>
+    internal abstract void Remove(IReadOnlyList<int> rows);
+
+    /// <summary>Returns whether <paramref name="index"/> is the next index in <paramref name="rows"/>, and advances past it.</summary>
+    private protected static bool Skip(IReadOnlyList<int> rows, ref int next, int index)
+    {
+        if (next < rows.Count && rows[next] == index)
+        {
+            next++;
+            return true;
+        }
+
+        return false;
+    }
+}
+
+internal sealed class TableSink : ResidentSink
+{
+    private PopulationTableBuilder _builder = new();
+
+    internal override bool NeedsNik => false;
+
+    internal PopulationTable Build() => _builder.Build();
+
+    internal override void Remove(IReadOnlyList<int> rows)
+    {
+        var table = _builder.Build();
+        var builder = new PopulationTableBuilder();
+        var next = 0;
+        for (var i = 0; i < table.Count; i++)
+        {
+            if (!Skip(rows, ref next, i))
+            {
+                builder.Add(table.GetRow(i));
+            }
+        }
+
+        _builder = builder;
+    }
+
+    internal override ArgumentException? TryAdd(in ResidentRow row)
+    {
+        try
+        {
+            _builder.Add(in row);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e;
+        }
+    }
+}
+
+internal sealed class ResidentListSink : ResidentSink
+{
+    private readonly List<Resident> _residents = [];
+
+    internal override bool NeedsNik => true;
+
+    internal IReadOnlyList<Resident> Residents => _residents.AsReadOnly();
+
+    internal override void Remove(IReadOnlyList<int> rows)
+    {
+        var next = 0;
+        var index = 0;
+        _residents.RemoveAll(_ => Skip(rows, ref next, index++));
+    }
+
+    internal override ArgumentException? TryAdd(in ResidentRow row)
+    {
+        try
+        {
+            _residents.Add(row.ToResident());
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using Kependudukan.Regions;
+using NodaTime;
+using static System.FormattableString;
+
+namespace Kependudukan.Data;
+
+/// <summary>How a resident load treats bad rows and which data-quality checks it runs.</summary>
+/// <remarks>
+/// <para>The defaults: fail fast, no reject file, no as-of date (so <see cref="LoadIssueKind.BirthAfterAsOf"/> is not checked),
+/// no region catalog (so <see cref="LoadIssueKind.UnknownRegion"/> is not checked), duplicate NIKs and deaths before birth
+/// rejected, NIK mismatches and unknown regions warned, CSV separator <c>,</c>, the first 1,000 issues kept in the summary.</para>
+/// <para>NIK mismatches only warn by default because the NIK is never reissued: a birth date corrected after registration
+/// leaves the old digits in the NIK, and the resident still exists.</para>
+/// <para>Each property checks its value when set, so <c>with</c> expressions cannot produce invalid options.</para>
+/// </remarks>
+/// <threadsafety>Instances are immutable; <see cref="RejectWriter"/> must not be shared by loads running at the same time.</threadsafety>
+public sealed record ResidentLoadOptions
+{
+    private readonly LoadErrorPolicy _errorPolicy = LoadErrorPolicy.FailFast;
+    private readonly FindingAction _duplicateNik = FindingAction.Reject;
+    private readonly FindingAction _birthAfterAsOf = FindingAction.Reject;
+    private readonly FindingAction _deathBeforeBirth = FindingAction.Reject;
+    private readonly FindingAction _nikMismatch = FindingAction.Warn;
+    private readonly FindingAction _unknownRegion = FindingAction.Warn;
+    private readonly int _maxIssues = 1000;
+    private readonly char _csvSeparator = ',';
+
+    /// <summary>Gets the default options described in the remarks.</summary>
+    /// <value>The shared default options.</value>
+    public static ResidentLoadOptions Default { get; } = new();
+
+    /// <summary>Gets what happens to a row that is rejected.</summary>
+    /// <value>The default is <see cref="LoadErrorPolicy.FailFast"/>.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set to <see cref="LoadErrorPolicy.None"/> or an undefined value.</exception>
+    public LoadErrorPolicy ErrorPolicy
+    {
+        get => _errorPolicy;
+        init => _errorPolicy = CheckEnum(value, (int)LoadErrorPolicy.FailFast, (int)LoadErrorPolicy.Quarantine, nameof(ErrorPolicy));
+    }
+
+    /// <summary>Gets the writer that receives one CSV line per problem of every rejected row (see the package README for its columns).</summary>
+    /// <value>The default is <see langword="null"/>: rejected rows are reported in <see cref="LoadSummary"/> only. The load writes a
+    /// header and its lines and flushes the writer, but does not dispose it. No value of the input row is written, only the
+    /// masked NIK.</value>
+    public TextWriter? RejectWriter { get; init; }
+
+    /// <summary>Gets the date the data describes, for <see cref="LoadIssueKind.BirthAfterAsOf"/>.</summary>
+    /// <value>The default is <see langword="null"/>: births are not compared with a date.</value>
+    public LocalDate? AsOf { get; init; }
+
+    /// <summary>Gets the catalog that domicile codes are checked against, for <see cref="LoadIssueKind.UnknownRegion"/>.</summary>
+    /// <value>The default is <see langword="null"/>: domicile codes are only checked for syntax and level.</value>
+    public RegionCatalog? RegionCatalog { get; init; }
+
+    /// <summary>Gets the action for a NIK seen in an earlier row of the same load (<see cref="LoadIssueKind.DuplicateNik"/>).</summary>
+    /// <value>The default is <see cref="FindingAction.Reject"/>: the first row with the NIK is kept.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set to <see cref="FindingAction.None"/> or an undefined value.</exception>
+    public FindingAction DuplicateNik
+    {
+        get => _duplicateNik;
+        init => _duplicateNik = CheckAction(value, nameof(DuplicateNik));
+    }
+
+    /// <summary>Gets the action for a birth after <see cref="AsOf"/> (<see cref="LoadIssueKind.BirthAfterAsOf"/>).</summary>
+    /// <value>The default is <see cref="FindingAction.Reject"/>.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set to <see cref="FindingAction.None"/> or an undefined value.</exception>
+    public FindingAction BirthAfterAsOf
+    {
+        get => _birthAfterAsOf;
+        init => _birthAfterAsOf = CheckAction(value, nameof(BirthAfterAsOf));
+    }
+
+    /// <summary>Gets the action for a death or move abroad dated before the birth (<see cref="LoadIssueKind.DeathBeforeBirth"/>).</summary>
+    /// <value>The default is <see cref="FindingAction.Reject"/>.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set to <see cref="FindingAction.None"/> or an undefined value.</exception>
+    public FindingAction DeathBeforeBirth
+    {
+        get => _deathBeforeBirth;
+        init => _deathBeforeBirth = CheckAction(value, nameof(DeathBeforeBirth));
+    }
+
+    /// <summary>Gets the action for a NIK whose birth digits or sex disagree with the record
+    /// (<see cref="LoadIssueKind.NikBirthDateMismatch"/>, <see cref="LoadIssueKind.NikSexMismatch"/>).</summary>
+    /// <value>The default is <see cref="FindingAction.Warn"/>.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set to <see cref="FindingAction.None"/> or an undefined value.</exception>
+    public FindingAction NikMismatch
+    {
+        get => _nikMismatch;
+        init => _nikMismatch = CheckAction(value, nameof(NikMismatch));
+    }
+
+    /// <summary>Gets the action for a domicile missing from <see cref="RegionCatalog"/> (<see cref="LoadIssueKind.UnknownRegion"/>).</summary>
+    /// <value>The default is <see cref="FindingAction.Warn"/>; without a catalog nothing is checked.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set to <see cref="FindingAction.None"/> or an undefined value.</exception>
+    public FindingAction UnknownRegion
+    {
+        get => _unknownRegion;
+        init => _unknownRegion = CheckAction(value, nameof(UnknownRegion));
+    }
+
+    /// <summary>Gets how many issues <see cref="LoadSummary.Issues"/> keeps; the counts always cover every issue.</summary>
+    /// <value>The default is 1,000; 0 keeps none.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
+    public int MaxIssues
+    {
+        get => _maxIssues;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(MaxIssues));
+            _maxIssues = value;
+        }
+    }
+
+    /// <summary>Gets the field separator of CSV input (ignored by Parquet and database loads).</summary>
+    /// <value>The default is <c>,</c>. Files saved by spreadsheets in the Indonesian locale often use <c>;</c>.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a letter, digit, quote, line break or a character outside ASCII.</exception>
+    public char CsvSeparator
+    {
+        get => _csvSeparator;
+        init
+        {
+            if (value > 127 || char.IsLetterOrDigit(value) || value is '"' or '\r' or '\n' or ' ' || (char.IsControl(value) && value != '\t'))
+            {
+                throw new ArgumentOutOfRangeException(nameof(CsvSeparator), (int)value,
+                    Invariant($"The CSV separator should be an ASCII punctuation character or tab; got U+{(int)value:X4}."));
+            }
+
+            _csvSeparator = value;
+        }
+    }
+
+    internal FindingAction GetAction(LoadIssueKind kind) => kind switch
+    {
+        LoadIssueKind.DuplicateNik => DuplicateNik,
+        LoadIssueKind.BirthAfterAsOf => BirthAfterAsOf,
+        LoadIssueKind.DeathBeforeBirth => DeathBeforeBirth,
+        LoadIssueKind.NikBirthDateMismatch or LoadIssueKind.NikSexMismatch => NikMismatch,
+        LoadIssueKind.UnknownRegion => UnknownRegion,
+        _ => FindingAction.Reject,
+    };
+
+    private static FindingAction CheckAction(FindingAction value, string name) =>
+        CheckEnum(value, (int)FindingAction.Reject, (int)FindingAction.Ignore, name);
+
+    private static T CheckEnum<T>(T value, int min, int max, string name)
+        where T : struct, Enum
+    {
+        var v = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+        return v >= min && v <= max
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, Invariant($"{name} should be a defined {typeof(T).Name} other than None."));
+    }
+}
