@@ -133,7 +133,7 @@ public sealed class PopulationTable
         var recording = Recording[row];
         return new ResidentRow
         {
-            Nik = _nik is null ? default : new Nik(_nik[row]),
+            Nik = _nik is null || _nik[row] == 0 ? default : new Nik(_nik[row]),
             Domicile = VillageOfRow(row),
             BirthDate = DayNumber.ToDate(Birth[row]),
             Sex = RowFlags.GetSex(flags),
