@@ -179,7 +179,7 @@ public sealed class LiveCoverageAggregate
             }
 
             _count = key + 1;
-            Store(key, row);
+            Store(key, row, added: true);
             _residents[_region[key]]++;
             Apply(key, _parameters, 1);
             Volatile.Write(ref _snapshot, null);
@@ -294,8 +294,13 @@ public sealed class LiveCoverageAggregate
         ScalarCoverageKernel.CountRow(_birth[key], flags, _recording[key], _leave[key], p, eligible, eligible, counters, sign);
     }
 
-    private void Store(int key, in ResidentRow row)
+    private void Store(int key, in ResidentRow row, bool added = false)
     {
+        // The day index only needs a new entry when one of the resident's event days changes.
+        var oldBirth = added ? DayNumber.Always : _birth[key];
+        var oldRecording = added ? DayNumber.Always : _recording[key];
+        var oldLeave = added ? DayNumber.Always : _leave[key];
+        var oldPermitEnd = !added && _permitExpiry.TryGetValue(key, out var oldExpiry) ? DayNumber.Threshold(oldExpiry.PlusDays(1)) : DayNumber.Always;
         _changed[key] = row;
         _birth[key] = DayNumber.FromDate(row.BirthDate);
         _flags[key] = RowFlags.Pack(row);
@@ -305,21 +310,21 @@ public sealed class LiveCoverageAggregate
         if (row.Citizenship == Citizenship.ForeignerWithItap && row.PermitExpiry is { } expiry)
         {
             _permitExpiry[key] = expiry;
-            AddLaterEvent(DayNumber.Threshold(expiry.PlusDays(1)), key);
+            AddLaterEvent(DayNumber.Threshold(expiry.PlusDays(1)), oldPermitEnd, key);
         }
         else
         {
             _permitExpiry.Remove(key);
         }
 
-        AddLaterEvent(_birth[key], key);
-        AddLaterEvent(_recording[key], key);
-        AddLaterEvent(_leave[key], key);
+        AddLaterEvent(_birth[key], oldBirth, key);
+        AddLaterEvent(_recording[key], oldRecording, key);
+        AddLaterEvent(_leave[key], oldLeave, key);
     }
 
-    private void AddLaterEvent(short day, int key)
+    private void AddLaterEvent(short day, short previousDay, int key)
     {
-        if (day is DayNumber.Always or DayNumber.Never)
+        if (day == previousDay || day is DayNumber.Always or DayNumber.Never)
         {
             return;
         }
