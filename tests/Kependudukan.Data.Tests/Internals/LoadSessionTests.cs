@@ -25,4 +25,13 @@ public sealed class LoadSessionTests
         Assert.Equal(Field.Nik, field);
         Assert.Equal("The row cannot be stored: A resident needs a valid NIK, not the default value.", problem);
     }
+
+    [Fact]
+    public void CanonicalText_NoneValue_ThrowsNamingField()
+    {
+        // Tables and residents refuse None, so the writers' own guard is only reachable from here.
+        var e = Assert.Throws<ArgumentException>(() => CanonicalText.MaritalStatus(MaritalStatus.None));
+
+        Assert.Equal("MaritalStatus should be a defined value other than None to be written; got 0.", e.Message);
+    }
 }
