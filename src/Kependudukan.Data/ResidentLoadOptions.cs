@@ -52,8 +52,10 @@ public sealed record ResidentLoadOptions
     /// <value>The default is <see langword="null"/>: domicile codes are only checked for syntax and level.</value>
     public RegionCatalog? RegionCatalog { get; init; }
 
-    /// <summary>Gets the action for a NIK seen in an earlier row of the same load (<see cref="LoadIssueKind.DuplicateNik"/>).</summary>
-    /// <value>The default is <see cref="FindingAction.Reject"/>: the first row with the NIK is kept.</value>
+    /// <summary>Gets the action for a NIK seen in an earlier accepted row of the same load (<see cref="LoadIssueKind.DuplicateNik"/>).</summary>
+    /// <value>The default is <see cref="FindingAction.Reject"/>: the first row with the NIK is kept. Duplicates are found after
+    /// the last row (one sort of all NIKs), so under <see cref="LoadErrorPolicy.FailFast"/> they throw only after every row was
+    /// read, and in the reject file they follow the other rejected rows.</value>
     /// <exception cref="ArgumentOutOfRangeException">Set to <see cref="FindingAction.None"/> or an undefined value.</exception>
     public FindingAction DuplicateNik
     {

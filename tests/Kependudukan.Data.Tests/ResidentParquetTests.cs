@@ -65,6 +65,7 @@ public sealed class ResidentParquetTests
         var result = await ResidentParquet.LoadTableAsync(stream, new ResidentLoadOptions { ErrorPolicy = LoadErrorPolicy.Quarantine }, null, Ct);
 
         AssertSameRows([.. rows.Where((_, i) => i != 203)], result.Data);
+        Assert.Equal((250L, 249L, 1L), (AssertCounts(result.Summary).RowsRead, result.Summary.RowsAccepted, result.Summary.RowsRejected));
         var issue = Assert.Single(result.Summary.Issues);
         Assert.Equal((204L, LoadIssueKind.DuplicateNik), (issue.Line, issue.Kind));
     }
@@ -82,6 +83,8 @@ public sealed class ResidentParquetTests
 
             AssertSameRows(rows, table.Data);
             Assert.Equal(rows.Select(r => r.ToResident()), residents.Data);
+            AssertCounts(table.Summary);
+            AssertCounts(residents.Summary);
         }
         finally
         {
@@ -99,7 +102,7 @@ public sealed class ResidentParquetTests
         var result = await ResidentParquet.LoadTableAsync(stream, cancellationToken: Ct);
 
         Assert.Equal(0, result.Data.Count);
-        Assert.Equal(0, result.Summary.RowsRead);
+        Assert.Equal(0, AssertCounts(result.Summary).RowsRead);
         Assert.Empty(result.Summary.AbsentColumns);
     }
 
@@ -140,6 +143,7 @@ public sealed class ResidentParquetTests
         stream.Position = 0;
         var result = await ResidentParquet.LoadTableAsync(stream, new ResidentLoadOptions { ErrorPolicy = LoadErrorPolicy.Quarantine }, null, Ct);
 
+        Assert.Equal((2L, 1L, 1L), (AssertCounts(result.Summary).RowsRead, result.Summary.RowsAccepted, result.Summary.RowsRejected));
         var row = Assert.Single(ToList(result.Data));
         Assert.Equal(new ResidentRow
         {

@@ -199,8 +199,8 @@ internal sealed class LoadSession
 
         if (!reject && _sink.TryAdd(in row) is { } error)
         {
-            var field = Field.FromPropertyName(error.ParamName);
-            _pending.Add((field, LoadIssueKind.InvalidValue, error.Message));
+            var (field, problem) = DescribeRefusal(error);
+            _pending.Add((field, LoadIssueKind.InvalidValue, problem));
             reject = true;
         }
 
@@ -221,6 +221,32 @@ internal sealed class LoadSession
         {
             Flush(line, nik, rejected: false);
         }
+    }
+
+    /// <summary>Turns the destination's refusal of a row into a column and a problem without values: the row prefix
+    /// (<c>Row 5 (NIK ...): </c>), anything from <c>; got</c> on and the parameter suffix are dropped, and the column is taken
+    /// from the property the message starts with, or from the parameter name.</summary>
+    internal static (int Field, string Problem) DescribeRefusal(ArgumentException error)
+    {
+        var text = error.Message.AsSpan();
+        if (error.ParamName is { } name && text.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal))
+        {
+            text = text[..^(name.Length + 15)];
+        }
+
+        if (text.StartsWith("Row ", StringComparison.Ordinal) && text.IndexOf("): ", StringComparison.Ordinal) is var end and > 0)
+        {
+            text = text[(end + 3)..];
+        }
+
+        if (text.IndexOf("; got", StringComparison.Ordinal) is var got and > 0)
+        {
+            text = string.Concat(text[..got], ".");
+        }
+
+        var space = text.IndexOf(' ');
+        var field = Field.FromPropertyName(space > 0 ? text[..space].ToString() : null);
+        return (field >= 0 ? field : Field.FromPropertyName(error.ParamName), "The row cannot be stored: " + text.ToString());
     }
 
     /// <summary>Finishes the load: flushes the reject file, reports the last progress and builds the summary.</summary>
