@@ -48,6 +48,12 @@ public static class Program
             return;
         }
 
+        if (args is ["--generate", var g, ..])
+        {
+            TimeGeneration(int.Parse(g, System.Globalization.CultureInfo.InvariantCulture), args.Contains("--rows-only"));
+            return;
+        }
+
         if (args is ["--sizes", var n])
         {
             PrintSizes(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture));
@@ -60,6 +66,34 @@ public static class Program
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend))
             .HideColumns(Column.Error, Column.StdDev, Column.Gen0, Column.Gen1, Column.Gen2);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+    }
+
+    /// <summary>Times <see cref="Kependudukan.Aggregation.Synthetic.SyntheticPopulation"/> for one population size, three
+    /// rounds: the whole generation into a builder with all processors, then the table build.</summary>
+    private static void TimeGeneration(int count, bool rowsOnly)
+    {
+        var options = SyntheticPopulationBenchmarks.Options(count);
+        for (var round = 0; round < 3; round++)
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            if (rowsOnly)
+            {
+                long sum = 0;
+                foreach (var row in Kependudukan.Aggregation.Synthetic.SyntheticPopulation.GenerateRows(options))
+                {
+                    sum += row.HasKia ? 2 : 1;
+                }
+
+                Console.WriteLine($"{sum:N0} rows enumerated on one thread in {started.Elapsed.TotalSeconds:0.00} s ({started.Elapsed.TotalNanoseconds / count:0.0} ns/row)");
+                continue;
+            }
+
+            var builder = new PopulationTableBuilder();
+            Kependudukan.Aggregation.Synthetic.SyntheticPopulation.Generate(options, builder);
+            var generated = started.Elapsed;
+            var table = builder.Build();
+            Console.WriteLine($"{table.Count:N0} residents generated in {generated.TotalSeconds:0.00} s ({generated.TotalNanoseconds / count:0.0} ns/row), table built in {(started.Elapsed - generated).TotalSeconds:0.00} s; {table.TotalBytes / 1e9:0.00} GB");
+        }
     }
 
     private static void PrintSizes(int count)

@@ -30,11 +30,7 @@ public class SyntheticPopulationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var villages = (from regency in Enumerable.Range(1, 20)
-                        from district in Enumerable.Range(1, 10)
-                        from village in Enumerable.Range(1, 10)
-                        select RegionCode.Village(32, regency, district, 2000 + village)).ToArray();
-        _options = new SyntheticPopulationOptions { AsOf = new LocalDate(2025, 6, 30), Seed = 20250630, Villages = villages, Population = Residents };
+        _options = Options(Residents);
 
         // One target per regency (about Residents rows with the 0.8% deceased and emigrated added) with the national shape: 73% wajib KTP, 97% of them recorded, 28% children, 90% with a certificate.
         var perRegency = (long)(Residents * 0.992) / 20;
@@ -51,6 +47,18 @@ public class SyntheticPopulationBenchmarks
                 ChildrenWithBirthCertificate = perRegency * 28 / 100 * 90 / 100,
             })],
         };
+    }
+
+    /// <summary>Returns the benchmark's uncalibrated options for a population size.</summary>
+    /// <param name="residents">The population.</param>
+    /// <returns>2,000 villages in 20 regencies, as of 2025-06-30, seed 20250630.</returns>
+    internal static SyntheticPopulationOptions Options(int residents)
+    {
+        var villages = (from regency in Enumerable.Range(1, 20)
+                        from district in Enumerable.Range(1, 10)
+                        from village in Enumerable.Range(1, 10)
+                        select RegionCode.Village(32, regency, district, 2000 + village)).ToArray();
+        return new SyntheticPopulationOptions { AsOf = new LocalDate(2025, 6, 30), Seed = 20250630, Villages = villages, Population = residents };
     }
 
     /// <summary>Generates the rows on the calling thread and discards them: the generator alone.</summary>

@@ -153,7 +153,7 @@ public sealed class CoverageEngine
     internal static void CheckQuery(LocalDate asOf, RegionLevel level, DateInterval? newlyWajibKtpInterval)
     {
         CheckLevel(level);
-        Preconditions.CheckArgument(asOf.Calendar == CalendarSystem.Iso, nameof(asOf), Invariant($"The as-of date should be in the ISO calendar; got {asOf.Calendar.Id}."));
+        Preconditions.CheckArgument(asOf.Calendar == CalendarSystem.Iso, nameof(asOf), $"The as-of date should be in the ISO calendar; got {asOf.Calendar.Id}.");
         Preconditions.CheckArgument(
             newlyWajibKtpInterval is null || newlyWajibKtpInterval.Calendar == CalendarSystem.Iso,
             nameof(newlyWajibKtpInterval),

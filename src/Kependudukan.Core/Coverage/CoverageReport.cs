@@ -89,9 +89,9 @@ public sealed partial class CoverageReport : IEquatable<CoverageReport>
             }
 
             Preconditions.CheckArgument(code.Level == leafLevel, nameof(counts),
-                Invariant($"Every key of the counts must be at the same level; found {leafLevel} and {code.Level} ({code})."));
+                $"Every key of the counts must be at the same level; found {leafLevel} and {code.Level} ({code}).");
             Preconditions.CheckArgument(leafLevel >= level, nameof(counts),
-                Invariant($"Counts at {leafLevel} level cannot make a report down to {level} level; count at {level} level or below."));
+                $"Counts at {leafLevel} level cannot make a report down to {level} level; count at {level} level or below.");
             CheckNotNegative(code, value);
         }
 

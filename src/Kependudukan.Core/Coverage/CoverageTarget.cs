@@ -26,7 +26,7 @@ public sealed class CoverageTarget : IEquatable<CoverageTarget>
     {
         ArgumentNullException.ThrowIfNull(indicator);
         Preconditions.CheckArgument(indicator.Kind == CoverageIndicatorKind.Ratio, nameof(indicator),
-            Invariant($"A target needs a ratio indicator; {indicator.Id} is a count."));
+            $"A target needs a ratio indicator; {indicator.Id} is a count.");
         if (thresholdPercent is < 0m or > 100m)
         {
             throw new ArgumentOutOfRangeException(nameof(thresholdPercent), thresholdPercent, Invariant($"Value should be a percentage in range [0-100]."));

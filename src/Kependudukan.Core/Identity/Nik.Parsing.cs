@@ -117,8 +117,8 @@ public readonly partial struct Nik
         Preconditions.CheckArgument(
             registrationDistrict.Level == RegionLevel.District,
             nameof(registrationDistrict),
-            Invariant($"The registration region of a NIK must be a district (PP.KK.CC); got a code at level {registrationDistrict.Level}."));
-        Preconditions.CheckArgument(sex is Sex.Male or Sex.Female, nameof(sex), Invariant($"Sex must be Male or Female; got {sex}."));
+            $"The registration region of a NIK must be a district (PP.KK.CC); got a code at level {registrationDistrict.Level}.");
+        Preconditions.CheckArgument(sex is Sex.Male or Sex.Female, nameof(sex), $"Sex must be Male or Female; got {sex}.");
         Preconditions.CheckArgumentRange(nameof(serial), serial, 1, 9999);
         var date = birthDate.WithCalendar(CalendarSystem.Iso);
         var day = date.Day + (sex == Sex.Female ? 40 : 0);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using static System.FormattableString;
 
 namespace Kependudukan.Utility;
@@ -30,6 +32,19 @@ internal static class Preconditions
         }
     }
 
+    /// <summary>Checks an argument; the message is formatted (with the invariant culture) only when the check fails, so a
+    /// check on a hot path allocates nothing.</summary>
+    internal static void CheckArgument(
+        [DoesNotReturnIf(false)] bool expression,
+        string paramName,
+        [InterpolatedStringHandlerArgument(nameof(expression))] ref FailureMessageHandler message)
+    {
+        if (!expression)
+        {
+            throw new ArgumentException(message.ToStringAndClear(), paramName);
+        }
+    }
+
     internal static void CheckState([DoesNotReturnIf(false)] bool expression, string message)
     {
         if (!expression)
@@ -51,4 +66,27 @@ internal static class Preconditions
     [StackTraceHidden]
     private static void ThrowArgumentOutOfRange(string paramName, long value, long minInclusive, long maxInclusive) =>
         throw new ArgumentOutOfRangeException(paramName, value, Invariant($"Value should be in range [{minInclusive}-{maxInclusive}]"));
+
+    /// <summary>Formats a check's message with the invariant culture, and only when the check has failed.</summary>
+    [InterpolatedStringHandler]
+    internal ref struct FailureMessageHandler
+    {
+        private DefaultInterpolatedStringHandler _inner;
+        private readonly bool _active;
+
+        public FailureMessageHandler(int literalLength, int formattedCount, bool expression, out bool shouldAppend)
+        {
+            _active = !expression;
+            shouldAppend = _active;
+            _inner = _active ? new DefaultInterpolatedStringHandler(literalLength, formattedCount, CultureInfo.InvariantCulture) : default;
+        }
+
+        public void AppendLiteral(string value) => _inner.AppendLiteral(value);
+
+        public void AppendFormatted<T>(T value) => _inner.AppendFormatted(value);
+
+        public void AppendFormatted<T>(T value, string? format) => _inner.AppendFormatted(value, format);
+
+        public string ToStringAndClear() => _active ? _inner.ToStringAndClear() : string.Empty;
+    }
 }
