@@ -1,7 +1,6 @@
 using System.Text;
 using Kependudukan.Aggregation;
 using Kependudukan.Data.Internals;
-using nietras.SeparatedValues;
 using static System.FormattableString;
 
 namespace Kependudukan.Data;
@@ -32,8 +31,9 @@ public static class ResidentCsv
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = OpenText(path);
-        return LoadTable(reader, options, progress, cancellationToken);
+        var sink = new TableSink();
+        var summary = LoadFile(path, new LoadSession(options, sink, progress, cancellationToken));
+        return new LoadResult<PopulationTable>(sink.Build(), summary);
     }
 
     /// <summary>Loads CSV text into a new population table.</summary>
@@ -50,7 +50,8 @@ public static class ResidentCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
         var sink = new TableSink();
-        var summary = Load(reader, new LoadSession(options, sink, progress, cancellationToken), options);
+        var session = new LoadSession(options, sink, progress, cancellationToken);
+        var summary = Load(Utf8CsvReader.FromText(reader, session.Separator), session);
         return new LoadResult<PopulationTable>(sink.Build(), summary);
     }
 
@@ -69,8 +70,9 @@ public static class ResidentCsv
         IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = OpenText(path);
-        return LoadResidents(reader, options, progress, cancellationToken);
+        var sink = new ResidentListSink();
+        var summary = LoadFile(path, new LoadSession(options, sink, progress, cancellationToken));
+        return new LoadResult<IReadOnlyList<Resident>>(sink.Residents, summary);
     }
 
     /// <summary>Loads CSV text as a list of residents; meant for small inputs (every row becomes an object).</summary>
@@ -87,7 +89,8 @@ public static class ResidentCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
         var sink = new ResidentListSink();
-        var summary = Load(reader, new LoadSession(options, sink, progress, cancellationToken), options);
+        var session = new LoadSession(options, sink, progress, cancellationToken);
+        var summary = Load(Utf8CsvReader.FromText(reader, session.Separator), session);
         return new LoadResult<IReadOnlyList<Resident>>(sink.Residents, summary);
     }
 
@@ -133,8 +136,24 @@ public static class ResidentCsv
         WriteRows(Rows.Of(residents), writer, cancellationToken);
     }
 
-    private static StreamReader OpenText(string path) =>
-        new(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+    /// <summary>Loads a file as UTF-8 bytes; a file that starts with a UTF-16 or UTF-32 byte-order mark is decoded as text first.</summary>
+    private static LoadSummary LoadFile(string path, LoadSession session)
+    {
+        // The reader reads in large blocks, so the file stream needs no buffer of its own.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        Span<byte> start = stackalloc byte[4];
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        start = start[..read];
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+            || start.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return Load(Utf8CsvReader.FromText(text, session.Separator), session);
+        }
+
+        return Load(Utf8CsvReader.FromStream(stream, session.Separator), session);
+    }
 
     private static void WriteRows(IEnumerable<ResidentRow> rows, TextWriter writer, CancellationToken cancellationToken)
     {
@@ -158,61 +177,60 @@ public static class ResidentCsv
         writer.Flush();
     }
 
-    private static LoadSummary Load(TextReader text, LoadSession session, ResidentLoadOptions? options)
+    private static LoadSummary Load(Utf8CsvReader reader, LoadSession session)
     {
-        var separator = (options ?? ResidentLoadOptions.Default).CsvSeparator;
-        using var reader = Sep.Reader(o => o with
+        if (!reader.TryReadRecord(out var headerLine))
         {
-            Sep = new Sep(separator),
-            HasHeader = false,
-            Unescape = true,
-            DisableColCountCheck = true,
-        }).From(text);
-
-        int[]? map = null;
-        var columnCount = 0;
-        foreach (var row in reader)
-        {
-            if (map is null)
-            {
-                var names = new string[row.ColCount];
-                for (var i = 0; i < names.Length; i++)
-                {
-                    names[i] = row[i].ToString();
-                }
-
-                map = session.MapColumns(names, 1);
-                columnCount = names.Length;
-                continue;
-            }
-
-            if (row.ColCount != columnCount)
-            {
-                if (row.Span.IsEmpty)
-                {
-                    continue;
-                }
-
-                session.RejectRow(row.LineNumberFrom, LoadIssueKind.FieldCount,
-                    Invariant($"The row has {row.ColCount} fields; the header has {columnCount}. Is the line truncated or the separator wrong?"));
-                continue;
-            }
-
-            var cells = new CsvCells(row, map);
-            session.AddRow(ref cells, row.LineNumberFrom);
+            session.MapColumns([], headerLine);
+            return session.Complete();
         }
 
-        if (map is null)
+        var columnCount = reader.CellCount;
+        var names = new string[columnCount];
+        for (var i = 0; i < names.Length; i++)
         {
-            session.MapColumns([], 1);
+            names[i] = reader.Cell(i).ToString();
+        }
+
+        var map = session.MapColumns(names, headerLine);
+        var fast = new Utf8RowParser(map, columnCount, session.Separator, session.NeedsNik);
+        while (reader.EnsureData())
+        {
+            var length = fast.TryParse(reader.Remaining, reader.IsFinal, out var row);
+            if (length > 0)
+            {
+                var line = reader.Line;
+                reader.Advance(length);
+                session.AddParsedRow(in row, line);
+                continue;
+            }
+
+            if (!reader.TryReadRecord(out var recordLine))
+            {
+                break;
+            }
+
+            if (reader.CellCount != columnCount)
+            {
+                if (!reader.IsEmptyRecord)
+                {
+                    session.RejectRow(recordLine, LoadIssueKind.FieldCount,
+                        Invariant($"The row has {reader.CellCount} fields; the header has {columnCount}. Is the line truncated or the separator wrong?"));
+                }
+
+                continue;
+            }
+
+            var cells = new RecordCells(reader, map);
+            session.AddRow(ref cells, recordLine);
         }
 
         return session.Complete();
     }
 
-    private readonly ref struct CsvCells(SepReader.Row row, int[] map) : ICells
+    private readonly ref struct RecordCells(Utf8CsvReader reader, int[] map) : ICells
     {
-        private readonly SepReader.Row _row = row;
+        private readonly Utf8CsvReader _reader = reader;
         private readonly int[] _map = map;
 
         public ReadOnlySpan<char> this[int field]
@@ -220,7 +238,7 @@ public static class ResidentCsv
             get
             {
                 var column = _map[field];
-                return column < 0 ? default : _row[column].Span;
+                return column < 0 ? default : _reader.Cell(column);
             }
         }
     }

@@ -62,6 +62,12 @@ internal sealed class LoadSession
 
     internal CancellationToken CancellationToken => _cancellationToken;
 
+    /// <summary>Gets the CSV separator of the load.</summary>
+    internal char Separator => _options.CsvSeparator;
+
+    /// <summary>Gets whether a row without a NIK is rejected.</summary>
+    internal bool NeedsNik => _sink.NeedsNik;
+
     /// <summary>Maps the input's column names; throws <see cref="ResidentLoadException"/> for an unusable header.</summary>
     internal int[] MapColumns(IReadOnlyList<string> names, long headerLine)
     {
@@ -152,6 +158,14 @@ internal sealed class LoadSession
             HasBirthCertificate = birthCertificate,
             HasKia = kia,
         };
+        Accept(in row, line);
+        AfterRow();
+    }
+
+    /// <summary>Checks and adds a row whose cells were all read without an issue.</summary>
+    internal void AddParsedRow(in ResidentRow row, long line)
+    {
+        _read++;
         Accept(in row, line);
         AfterRow();
     }
