@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kependudukan.Aggregation.Internals;
 using Kependudukan.Recording;
 using Kependudukan.Regions;
@@ -32,6 +33,7 @@ public sealed class PopulationTableBuilder
     private short[] _recording = [];
     private short[] _leave = [];
     private long[]? _nik;
+    private bool _sharedWithTable;
     private long _lastVillageCode;
     private int _lastVillageId = -1;
 
@@ -53,6 +55,26 @@ public sealed class PopulationTableBuilder
     /// <summary>Gets the number of rows appended so far.</summary>
     /// <value>The row count.</value>
     public int Count { get; private set; }
+
+    /// <summary>Gets the number of rows the builder can hold before its columns grow.</summary>
+    /// <value>The capacity, at least <see cref="Count"/>.</value>
+    public int Capacity => _birth.Length;
+
+    /// <summary>Makes room for at least <paramref name="capacity"/> rows, so appending that many does not grow (and briefly
+    /// double) the columns.</summary>
+    /// <param name="capacity">The rows to make room for.</param>
+    /// <returns>The new <see cref="Capacity"/>, at least <paramref name="capacity"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative or beyond the largest array.</exception>
+    public int EnsureCapacity(int capacity)
+    {
+        Utility.Preconditions.CheckArgumentRange(nameof(capacity), capacity, 0, Array.MaxLength);
+        if (capacity > _birth.Length)
+        {
+            Resize(capacity);
+        }
+
+        return _birth.Length;
+    }
 
     /// <summary>Appends one resident's column values.</summary>
     /// <param name="row">The values.</param>
@@ -84,6 +106,121 @@ public sealed class PopulationTableBuilder
         }
 
         Append(row);
+    }
+
+    /// <summary>Appends many residents' column values: all of them, or, when one is invalid, none.</summary>
+    /// <param name="rows">The values, in order.</param>
+    /// <exception cref="ArgumentException">A value is invalid; the message names the field and the row number (the builder's
+    /// row number the row would have had). No row of <paramref name="rows"/> is added.</exception>
+    /// <exception cref="InvalidOperationException">The rows would exceed the largest array.</exception>
+    public void AddRange(ReadOnlySpan<ResidentRow> rows)
+    {
+        var mark = Mark();
+        Reserve(rows.Length);
+
+        for (var i = 0; i < rows.Length; i++)
+        {
+            ref readonly var row = ref rows[i];
+            var error = Validate(row);
+            if (error is not null)
+            {
+                var number = Count;
+                Rollback(mark);
+                throw new ArgumentException(
+                    Invariant($"Row {number} (NIK {(row.Nik == default ? "none" : row.Nik.ToMaskedString())}): {error}"), nameof(rows));
+            }
+
+            Append(row);
+        }
+    }
+
+    /// <summary>Appends rows the library made itself and knows to be valid (the synthetic generator's), skipping validation.</summary>
+    internal void AddTrusted(ReadOnlySpan<ResidentRow> rows)
+    {
+        Reserve(rows.Length);
+        foreach (ref readonly var row in rows)
+        {
+            Debug.Assert(Validate(row) is null, "A trusted row is valid.");
+            Append(row);
+        }
+    }
+
+    /// <summary>Appends every row of another builder, in its order, without decoding or validating them again.</summary>
+    /// <param name="source">The builder whose rows to append; it is not changed. It may be this builder (its rows are then
+    /// appended once more).</param>
+    /// <remarks>This is how a parallel loader or generator works: each thread fills its own builder and one thread appends
+    /// them in order. The cost is a copy of the columns and one look-up per distinct village of <paramref name="source"/>.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The rows would exceed the largest array.</exception>
+    public void AddRange(PopulationTableBuilder source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var count = source.Count;
+        if (count == 0)
+        {
+            return;
+        }
+
+        Reserve(count);
+        var start = Count;
+        var total = start + count;
+
+        var villages = source._villages.Count;
+        var remap = new int[villages];
+        for (var id = 0; id < villages; id++)
+        {
+            remap[id] = VillageId(source._villages[id]);
+        }
+
+        var sourceVillage = source._village;
+        var village = _village;
+        for (var i = 0; i < count; i++)
+        {
+            village[start + i] = remap[sourceVillage[i]];
+        }
+
+        Array.Copy(source._birth, 0, _birth, start, count);
+        Array.Copy(source._flags, 0, _flags, start, count);
+        Array.Copy(source._recording, 0, _recording, start, count);
+        Array.Copy(source._leave, 0, _leave, start, count);
+        if (source._nik is { } nik)
+        {
+            _nik ??= new long[_birth.Length];
+            Array.Copy(nik, 0, _nik, start, count);
+        }
+        else if (_nik is not null)
+        {
+            Array.Clear(_nik, start, count);
+        }
+
+        AppendSparse(source._permitRows, source._permitExpiries, _permitRows, _permitExpiries, start);
+        AppendSparse(source._aliveDateRows, source._aliveDates, _aliveDateRows, _aliveDates, start);
+        Count = total;
+    }
+
+    /// <summary>Removes every row, keeping the columns' capacity for reuse (unless a built table shares them).</summary>
+    public void Clear()
+    {
+        if (_sharedWithTable)
+        {
+            _village = [];
+            _birth = [];
+            _flags = [];
+            _recording = [];
+            _leave = [];
+            _nik = null;
+            _sharedWithTable = false;
+        }
+
+        _villageIds.Clear();
+        _villages.Clear();
+        _permitRows.Clear();
+        _permitExpiries.Clear();
+        _aliveDateRows.Clear();
+        _aliveDates.Clear();
+        _lastVillageCode = 0;
+        _lastVillageId = -1;
+        Count = 0;
     }
 
     /// <summary>Builds the table from the rows appended so far; the builder can keep appending afterwards.</summary>
@@ -150,8 +287,16 @@ public sealed class PopulationTableBuilder
             aliveDates);
     }
 
-    private static T[] Place<T>(T[] column, int count, int[]? storageRow)
+    private T[] Place<T>(T[] column, int count, int[]? storageRow)
     {
+        if (storageRow is null && column.Length == count)
+        {
+            // The table takes the column as it is: the builder only ever writes at or after Count, which needs a new, larger
+            // array, and Clear drops shared columns.
+            _sharedWithTable = true;
+            return column;
+        }
+
         var result = GC.AllocateUninitializedArray<T>(count);
         if (storageRow is null)
         {
@@ -166,6 +311,17 @@ public sealed class PopulationTableBuilder
         }
 
         return result;
+    }
+
+    private static void AppendSparse(List<int> sourceRows, List<LocalDate> sourceDates, List<int> rows, List<LocalDate> dates, int offset)
+    {
+        // Read the counts first: the source may be this builder.
+        var count = sourceRows.Count;
+        for (var i = 0; i < count; i++)
+        {
+            rows.Add(sourceRows[i] + offset);
+            dates.Add(sourceDates[i]);
+        }
     }
 
     private static int[] PlaceSparse(List<int> rows, List<LocalDate> dates, int[]? storageRow, out LocalDate[] placedDates)
@@ -241,10 +397,40 @@ public sealed class PopulationTableBuilder
         if (row.Nik != default)
         {
             _nik ??= new long[_birth.Length];
+        }
+
+        if (_nik is not null)
+        {
+            // Written for every row once the column exists: a cleared builder reuses it.
             _nik[index] = row.Nik.Value;
         }
 
         Count = index + 1;
+    }
+
+    private (int Count, int Villages, int Permits, int AliveDates, bool HadNik) Mark() =>
+        (Count, _villages.Count, _permitRows.Count, _aliveDateRows.Count, _nik is not null);
+
+    private void Rollback((int Count, int Villages, int Permits, int AliveDates, bool HadNik) mark)
+    {
+        for (var id = _villages.Count - 1; id >= mark.Villages; id--)
+        {
+            _villageIds.Remove(_villages[id].PaddedValue);
+            _villages.RemoveAt(id);
+        }
+
+        _permitRows.RemoveRange(mark.Permits, _permitRows.Count - mark.Permits);
+        _permitExpiries.RemoveRange(mark.Permits, _permitExpiries.Count - mark.Permits);
+        _aliveDateRows.RemoveRange(mark.AliveDates, _aliveDateRows.Count - mark.AliveDates);
+        _aliveDates.RemoveRange(mark.AliveDates, _aliveDates.Count - mark.AliveDates);
+        if (!mark.HadNik)
+        {
+            _nik = null;
+        }
+
+        _lastVillageCode = 0;
+        _lastVillageId = -1;
+        Count = mark.Count;
     }
 
     private int VillageId(RegionCode village)
@@ -265,6 +451,17 @@ public sealed class PopulationTableBuilder
         _lastVillageCode = code;
         _lastVillageId = id;
         return id;
+    }
+
+    /// <summary>Makes room for <paramref name="rows"/> more rows, at least doubling the capacity when it grows.</summary>
+    private void Reserve(int rows)
+    {
+        var needed = (long)Count + rows;
+        if (needed > Capacity)
+        {
+            Utility.Preconditions.CheckState(needed <= Array.MaxLength, Invariant($"A table holds at most {Array.MaxLength} rows."));
+            Resize((int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * Capacity)));
+        }
     }
 
     private void Grow()

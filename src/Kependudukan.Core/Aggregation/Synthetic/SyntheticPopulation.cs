@@ -29,16 +29,24 @@ public static class SyntheticPopulation
         var plan = Plan(options, nameof(options));
         var threads = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
         threads = Math.Min(threads, plan.Layout.ChunkCount);
-        var appended = 0L;
+        var total = plan.Layout.TotalRows;
+        if (builder.Count + total <= Array.MaxLength)
+        {
+            builder.EnsureCapacity((int)(builder.Count + total));
+        }
+
         if (threads <= 1)
         {
             var generator = plan.CreateGenerator();
             var buffer = new ResidentRow[SyntheticLayout.ChunkSize];
+            var appended = 0L;
             for (var chunk = 0; chunk < plan.Layout.ChunkCount; chunk++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var count = generator.Fill(chunk, buffer);
-                Append(builder, buffer, count, ref appended, progress);
+                builder.AddTrusted(buffer.AsSpan(0, count));
+                appended += count;
+                progress?.Report(appended);
             }
 
             return;
@@ -90,24 +98,14 @@ public static class SyntheticPopulation
         }
     }
 
-    private static void Append(PopulationTableBuilder builder, ResidentRow[] rows, int count, ref long appended, IProgress<long>? progress)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            builder.Add(in rows[i]);
-        }
-
-        appended += count;
-        progress?.Report(appended);
-    }
-
-    /// <summary>Generates chunks on worker threads, at most <paramref name="threads"/> at a time, and appends them in chunk order
-    /// on the calling thread while later chunks are being generated.</summary>
+    /// <summary>Generates chunks on worker threads, at most <paramref name="threads"/> at a time, each into its own small builder
+    /// (so encoding and validation run in parallel too), and appends those in chunk order on the calling thread while later
+    /// chunks are being generated.</summary>
     private static void GenerateParallel(GenerationPlan plan, PopulationTableBuilder builder, int threads, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var generators = new ConcurrentBag<ChunkGenerator>();
-        var buffers = new ConcurrentBag<ResidentRow[]>();
-        var pending = new Queue<Task<(ResidentRow[] Rows, int Count)>>();
+        var buffers = new ConcurrentBag<(ResidentRow[] Rows, PopulationTableBuilder Chunk)>();
+        var pending = new Queue<Task<(ResidentRow[] Rows, PopulationTableBuilder Chunk)>>();
         var appended = 0L;
         var next = 0;
         try
@@ -121,16 +119,20 @@ public static class SyntheticPopulation
                     pending.Enqueue(Task.Run(() =>
                     {
                         var generator = generators.TryTake(out var g) ? g : plan.CreateGenerator();
-                        var rows = buffers.TryTake(out var b) ? b : new ResidentRow[SyntheticLayout.ChunkSize];
-                        var count = generator.Fill(chunk, rows);
+                        var buffer = buffers.TryTake(out var b) ? b : (Rows: new ResidentRow[SyntheticLayout.ChunkSize], Chunk: new PopulationTableBuilder(SyntheticLayout.ChunkSize));
+                        var count = generator.Fill(chunk, buffer.Rows);
                         generators.Add(generator);
-                        return (rows, count);
+                        buffer.Chunk.Clear();
+                        buffer.Chunk.AddTrusted(buffer.Rows.AsSpan(0, count));
+                        return buffer;
                     }));
                 }
 
-                var (rows, count) = pending.Dequeue().GetAwaiter().GetResult();
-                Append(builder, rows, count, ref appended, progress);
-                buffers.Add(rows);
+                var done = pending.Dequeue().GetAwaiter().GetResult();
+                builder.AddRange(done.Chunk);
+                appended += done.Chunk.Count;
+                progress?.Report(appended);
+                buffers.Add(done);
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
