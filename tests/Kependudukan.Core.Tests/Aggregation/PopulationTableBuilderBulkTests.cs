@@ -1,7 +1,5 @@
 using CsCheck;
 using Kependudukan.Aggregation;
-using Kependudukan.Identity;
-using Kependudukan.Recording;
 using Kependudukan.Regions;
 using NodaTime;
 
@@ -10,19 +8,7 @@ namespace Kependudukan.Tests.Aggregation;
 /// <summary>The bulk members of <see cref="PopulationTableBuilder"/>, each against the plain one-row-at-a-time <see cref="PopulationTableBuilder.Add(in ResidentRow)"/>.</summary>
 public class PopulationTableBuilderBulkTests
 {
-    private static readonly ResidentRow s_valid = new()
-    {
-        Nik = Nik.Parse("6472014101900001"),
-        Domicile = RegionCode.Village(64, 72, 1, 1001),
-        BirthDate = new LocalDate(1990, 1, 1),
-        Sex = Sex.Female,
-        Citizenship = Citizenship.Wni,
-        MaritalStatus = MaritalStatus.NeverMarried,
-        LifeStatus = LifeStatus.Alive,
-        RecordingStatus = KtpElStatus.CardIssued,
-        RecordingDate = new LocalDate(2012, 5, 1),
-        HasBirthCertificate = true,
-    };
+    private static readonly ResidentRow s_valid = PopulationTableTests.Valid;
 
     [Fact]
     public void AddRangeOfBuilders_RandomSplits_EqualsAddingEveryRowInOrder() =>
