@@ -15,6 +15,11 @@ namespace Kependudukan.Aggregation;
 /// dates must be ISO dates and birth, recording and life-status dates must lie within
 /// [<see cref="PopulationTable.MinSupportedDate"/>, <see cref="PopulationTable.MaxSupportedDate"/>]. An invalid row throws
 /// <see cref="ArgumentException"/> naming the field and the row number (NIK masked) and is not added.</para>
+/// <para>For bulk work: <see cref="EnsureCapacity"/> sizes the columns once (and when the builder is filled exactly to its
+/// capacity with rows already grouped by village in code order, <see cref="Build"/> takes the columns without copying them);
+/// <see cref="AddRange(ReadOnlySpan{ResidentRow})"/> adds a batch all-or-nothing; <see cref="AddRange(PopulationTableBuilder)"/>
+/// appends another builder's rows with column copies, so several threads can each fill a builder of their own and one
+/// thread concatenates them in order; <see cref="Clear"/> lets such a per-thread builder be reused.</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe: use one builder per thread.</threadsafety>
 public sealed class PopulationTableBuilder
