@@ -38,6 +38,7 @@ public sealed class PopulationTableBuilder
     private short[] _recording = [];
     private short[] _leave = [];
     private long[]? _nik;
+    private bool _hasNik;
     private bool _sharedWithTable;
     private long _lastVillageCode;
     private int _lastVillageId = -1;
@@ -65,17 +66,20 @@ public sealed class PopulationTableBuilder
     /// <value>The capacity, at least <see cref="Count"/>.</value>
     public int Capacity => _birth.Length;
 
-    /// <summary>Makes room for at least <paramref name="capacity"/> rows, so appending that many does not grow (and briefly
-    /// double) the columns.</summary>
-    /// <param name="capacity">The rows to make room for.</param>
+    /// <summary>Makes room for at least <paramref name="capacity"/> rows in total, so appending up to that many does not grow
+    /// (and briefly double) the columns.</summary>
+    /// <param name="capacity">The total number of rows to make room for.</param>
     /// <returns>The new <see cref="Capacity"/>, at least <paramref name="capacity"/>.</returns>
+    /// <remarks>As with <see cref="List{T}.EnsureCapacity"/>, growing at least doubles the capacity, so calling this before each
+    /// batch stays linear; an empty builder of capacity 0 (or one built with <see cref="PopulationTableBuilder(int)"/>) gets
+    /// exactly the capacity asked for, which is what lets <see cref="Build"/> take full columns without a copy.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative or beyond the largest array.</exception>
     public int EnsureCapacity(int capacity)
     {
         Utility.Preconditions.CheckArgumentRange(nameof(capacity), capacity, 0, Array.MaxLength);
         if (capacity > _birth.Length)
         {
-            Resize(capacity);
+            Resize((int)Math.Min(Array.MaxLength, Math.Max(capacity, 2L * _birth.Length)));
         }
 
         return _birth.Length;
@@ -84,6 +88,7 @@ public sealed class PopulationTableBuilder
     /// <summary>Appends one resident's column values.</summary>
     /// <param name="row">The values.</param>
     /// <exception cref="ArgumentException">A value is invalid; the message names the field and the row number.</exception>
+    /// <exception cref="InvalidOperationException">The builder already holds the largest number of rows an array can.</exception>
     public void Add(in ResidentRow row)
     {
         var error = Validate(row);
@@ -100,6 +105,7 @@ public sealed class PopulationTableBuilder
     /// <param name="resident">The resident.</param>
     /// <exception cref="ArgumentNullException"><paramref name="resident"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A date is outside the supported range; the message names the field and the row number.</exception>
+    /// <exception cref="InvalidOperationException">The builder already holds the largest number of rows an array can.</exception>
     public void Add(Resident resident)
     {
         ArgumentNullException.ThrowIfNull(resident);
@@ -120,21 +126,21 @@ public sealed class PopulationTableBuilder
     /// <exception cref="InvalidOperationException">The rows would exceed the largest array.</exception>
     public void AddRange(ReadOnlySpan<ResidentRow> rows)
     {
-        var mark = Mark();
-        Reserve(rows.Length);
-
+        // Validate every row before touching the builder, so a refused batch leaves no trace.
         for (var i = 0; i < rows.Length; i++)
         {
             ref readonly var row = ref rows[i];
             var error = Validate(row);
             if (error is not null)
             {
-                var number = Count;
-                Rollback(mark);
                 throw new ArgumentException(
-                    Invariant($"Row {number} (NIK {(row.Nik == default ? "none" : row.Nik.ToMaskedString())}): {error}"), nameof(rows));
+                    Invariant($"Row {(long)Count + i} (NIK {(row.Nik == default ? "none" : row.Nik.ToMaskedString())}): {error}"), nameof(rows));
             }
+        }
 
+        Reserve(rows.Length);
+        foreach (ref readonly var row in rows)
+        {
             Append(row);
         }
     }
@@ -188,10 +194,11 @@ public sealed class PopulationTableBuilder
         Array.Copy(source._flags, 0, _flags, start, count);
         Array.Copy(source._recording, 0, _recording, start, count);
         Array.Copy(source._leave, 0, _leave, start, count);
-        if (source._nik is { } nik)
+        if (source._hasNik)
         {
             _nik ??= new long[_birth.Length];
-            Array.Copy(nik, 0, _nik, start, count);
+            Array.Copy(source._nik!, 0, _nik, start, count);
+            _hasNik = true;
         }
         else if (_nik is not null)
         {
@@ -203,7 +210,8 @@ public sealed class PopulationTableBuilder
         Count = total;
     }
 
-    /// <summary>Removes every row, keeping the columns' capacity for reuse (unless a built table shares them).</summary>
+    /// <summary>Removes every row, keeping the columns' capacity for reuse, unless a table built earlier took the columns
+    /// (see <see cref="Build"/>): then the capacity drops to 0.</summary>
     public void Clear()
     {
         if (_sharedWithTable)
@@ -216,6 +224,8 @@ public sealed class PopulationTableBuilder
             _nik = null;
             _sharedWithTable = false;
         }
+
+        _hasNik = false;
 
         _villageIds.Clear();
         _villages.Clear();
@@ -284,7 +294,7 @@ public sealed class PopulationTableBuilder
             Place(_leave, count, storageRow),
             codes,
             starts,
-            _nik is null ? null : Place(_nik, count, storageRow),
+            _hasNik ? Place(_nik!, count, storageRow) : null,
             storageRow,
             PlaceSparse(_permitRows, _permitExpiries, storageRow, out var permitExpiries),
             permitExpiries,
@@ -379,7 +389,7 @@ public sealed class PopulationTableBuilder
         var index = Count;
         if (index == _birth.Length)
         {
-            Grow();
+            Reserve(1);
         }
 
         _village[index] = VillageId(row.Domicile);
@@ -402,6 +412,7 @@ public sealed class PopulationTableBuilder
         if (row.Nik != default)
         {
             _nik ??= new long[_birth.Length];
+            _hasNik = true;
         }
 
         if (_nik is not null)
@@ -411,31 +422,6 @@ public sealed class PopulationTableBuilder
         }
 
         Count = index + 1;
-    }
-
-    private (int Count, int Villages, int Permits, int AliveDates, bool HadNik) Mark() =>
-        (Count, _villages.Count, _permitRows.Count, _aliveDateRows.Count, _nik is not null);
-
-    private void Rollback((int Count, int Villages, int Permits, int AliveDates, bool HadNik) mark)
-    {
-        for (var id = _villages.Count - 1; id >= mark.Villages; id--)
-        {
-            _villageIds.Remove(_villages[id].PaddedValue);
-            _villages.RemoveAt(id);
-        }
-
-        _permitRows.RemoveRange(mark.Permits, _permitRows.Count - mark.Permits);
-        _permitExpiries.RemoveRange(mark.Permits, _permitExpiries.Count - mark.Permits);
-        _aliveDateRows.RemoveRange(mark.AliveDates, _aliveDateRows.Count - mark.AliveDates);
-        _aliveDates.RemoveRange(mark.AliveDates, _aliveDates.Count - mark.AliveDates);
-        if (!mark.HadNik)
-        {
-            _nik = null;
-        }
-
-        _lastVillageCode = 0;
-        _lastVillageId = -1;
-        Count = mark.Count;
     }
 
     private int VillageId(RegionCode village)
@@ -458,30 +444,26 @@ public sealed class PopulationTableBuilder
         return id;
     }
 
-    /// <summary>Makes room for <paramref name="rows"/> more rows, at least doubling the capacity when it grows.</summary>
+    /// <summary>Makes room for <paramref name="rows"/> more rows, at least doubling the capacity (and to no fewer than
+    /// 1,024 rows) when it grows.</summary>
     private void Reserve(int rows)
     {
         var needed = (long)Count + rows;
         if (needed > Capacity)
         {
-            Utility.Preconditions.CheckState(needed <= Array.MaxLength, Invariant($"A table holds at most {Array.MaxLength} rows."));
-            Resize((int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * Capacity)));
-        }
-    }
+            if (needed > Array.MaxLength)
+            {
+                throw new InvalidOperationException(Invariant($"A population table holds at most {Array.MaxLength} rows; the builder has {Count} and {rows} more were added."));
+            }
 
-    private void Grow()
-    {
-        var capacity = Math.Max(InitialCapacity, checked(_birth.Length * 2));
-        if ((uint)capacity > (uint)Array.MaxLength)
-        {
-            capacity = Array.MaxLength;
+            Resize((int)Math.Min(Array.MaxLength, Math.Max(Math.Max(needed, InitialCapacity), 2L * Capacity)));
         }
-
-        Resize(capacity);
     }
 
     private void Resize(int capacity)
     {
+        // The table built earlier keeps the arrays it took; from here on the builder writes to new ones.
+        _sharedWithTable = false;
         Array.Resize(ref _village, capacity);
         Array.Resize(ref _birth, capacity);
         Array.Resize(ref _flags, capacity);

@@ -67,10 +67,12 @@ public class PopulationTableBuilderBulkTests
         Assert.DoesNotContain("6472014101900001", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, builder.Count);
 
-        // Nothing of the refused range survives: no villages without rows, no sparse dates.
+        // Nothing of the refused range survives: no villages without rows, no sparse dates; the builder goes on as before.
+        builder.Add(rows[1] with { Nik = default });
         var table = builder.Build();
-        Assert.Equal(1, table.VillageCount);
-        Assert.Equal(s_valid, table.GetRow(0));
+        Assert.Equal(2, table.VillageCount);
+        Assert.Equal([s_valid, rows[1] with { Nik = default }], [table.GetRow(0), table.GetRow(1)]);
+        Assert.Equal(Reference([s_valid, rows[1] with { Nik = default }]).TotalBytes, table.TotalBytes);
     }
 
     [Fact]
@@ -96,9 +98,11 @@ public class PopulationTableBuilderBulkTests
         var builder = new PopulationTableBuilder(2);
         builder.Add(s_valid);
         builder.Add(s_valid with { Sex = Sex.Male, Nik = default });
+        Assert.Equal(builder.Count, builder.Capacity);
         var first = builder.Build();
 
         builder.Add(s_valid with { BirthDate = new LocalDate(2001, 2, 3) });
+        builder.AddRange(builder);
         builder.Clear();
         builder.Add(s_valid with { BirthDate = new LocalDate(1970, 7, 8), HasBirthCertificate = false });
         var second = builder.Build();
@@ -121,6 +125,20 @@ public class PopulationTableBuilderBulkTests
 
         Assert.Equal(1, table.Count);
         Assert.Equal(default, table.GetRow(0).Nik);
+        Assert.Equal(Reference([s_valid with { Nik = default }]).TotalBytes, table.TotalBytes);
+    }
+
+    [Fact]
+    public void Clear_AfterBuildTookTheColumns_StartsAgainFromNoCapacity()
+    {
+        var builder = new PopulationTableBuilder(1);
+        builder.Add(s_valid);
+        var table = builder.Build();
+
+        builder.Clear();
+
+        Assert.Equal(0, builder.Capacity);
+        Assert.Equal(s_valid, table.GetRow(0));
     }
 
     [Fact]
@@ -137,6 +155,10 @@ public class PopulationTableBuilderBulkTests
         }
 
         Assert.Equal(100, builder.Capacity);
+
+        // Growing at least doubles, as List<T> does, so one call per batch stays linear.
+        Assert.Equal(200, builder.EnsureCapacity(150));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.EnsureCapacity(Array.MaxLength + 1));
     }
 
     private static PopulationTable Reference(ResidentRow[] rows)

@@ -172,6 +172,10 @@ internal sealed class SyntheticModel
     }
 
 
+    /// <summary>Gets the earliest birth date the model can draw (a resident aged 100 on the as-of date, born the day after
+    /// their 101st birthday would fall).</summary>
+    internal LocalDate EarliestBirthDate => _dates[0];
+
     /// <summary>Gets the natural share of wajib KTP children (17-year-olds and married 16-year-olds) in the present population.</summary>
     internal double WajibChildShare => _groupShares[GroupChildWajib];
 

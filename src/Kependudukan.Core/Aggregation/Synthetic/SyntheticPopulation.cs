@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using static System.FormattableString;
 
 namespace Kependudukan.Aggregation.Synthetic;
 
@@ -20,7 +21,10 @@ public static class SyntheticPopulation
     /// <param name="progress">Receives the number of rows appended so far after each chunk, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops generation between chunks; rows appended before then stay in the builder.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="builder"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message lists every problem.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid (the message lists every problem), or the
+    /// population does not fit a table: its dates fall outside [<see cref="PopulationTable.MinSupportedDate"/>,
+    /// <see cref="PopulationTable.MaxSupportedDate"/>] (an as-of date before 2001) or it has more rows than an array holds.
+    /// Nothing is added then.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static void Generate(SyntheticPopulationOptions options, PopulationTableBuilder builder, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -30,10 +34,23 @@ public static class SyntheticPopulation
         var threads = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
         threads = Math.Min(threads, plan.Layout.ChunkCount);
         var total = plan.Layout.TotalRows;
-        if (builder.Count + total <= Array.MaxLength)
+        if (builder.Count + total > Array.MaxLength)
         {
-            builder.EnsureCapacity((int)(builder.Count + total));
+            throw new ArgumentException(
+                Invariant($"The options make {total} residents and the builder holds {builder.Count}; a population table holds at most {Array.MaxLength}."),
+                nameof(options));
         }
+
+        var earliest = plan.Model.EarliestBirthDate;
+        if (earliest < PopulationTable.MinSupportedDate || options.AsOf > PopulationTable.MaxSupportedDate)
+        {
+            throw new ArgumentException(
+                Invariant($"A population table stores dates from {PopulationTable.MinSupportedDate:uuuu-MM-dd} to {PopulationTable.MaxSupportedDate:uuuu-MM-dd}; with AsOf {options.AsOf:uuuu-MM-dd} birth dates go back to {earliest:uuuu-MM-dd}. Use an as-of date from {PopulationTable.MinSupportedDate.PlusYears(SyntheticModel.MaxAge + 1):uuuu-MM-dd} to {PopulationTable.MaxSupportedDate:uuuu-MM-dd}, or GenerateRows/GenerateResidents, which have no such limit."),
+                nameof(options));
+        }
+
+        // Exactly the rows needed: an empty builder then hands its full columns to the table without a copy.
+        builder.EnsureCapacity((int)(builder.Count + total));
 
         if (threads <= 1)
         {
@@ -99,7 +116,7 @@ public static class SyntheticPopulation
     }
 
     /// <summary>Generates chunks on worker threads, at most <paramref name="threads"/> at a time, each into its own small builder
-    /// (so encoding and validation run in parallel too), and appends those in chunk order on the calling thread while later
+    /// (so encoding into columns runs in parallel too), and appends those in chunk order on the calling thread while later
     /// chunks are being generated.</summary>
     private static void GenerateParallel(GenerationPlan plan, PopulationTableBuilder builder, int threads, IProgress<long>? progress, CancellationToken cancellationToken)
     {
@@ -155,8 +172,10 @@ public static class SyntheticPopulation
 
     private sealed class GenerationPlan(SyntheticModel model, SyntheticLayout layout, long seed)
     {
+        public SyntheticModel Model { get; } = model;
+
         public SyntheticLayout Layout { get; } = layout;
 
-        public ChunkGenerator CreateGenerator() => new(model, Layout, seed);
+        public ChunkGenerator CreateGenerator() => new(Model, Layout, seed);
     }
 }
