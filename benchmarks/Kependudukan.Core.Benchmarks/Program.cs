@@ -50,7 +50,8 @@ public static class Program
 
         if (args is ["--generate", var g, ..])
         {
-            TimeGeneration(int.Parse(g, System.Globalization.CultureInfo.InvariantCulture), args.Contains("--rows-only"));
+            var threads = Array.IndexOf(args, "--threads") is var at and > 0 ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : -1;
+            TimeGeneration(int.Parse(g, System.Globalization.CultureInfo.InvariantCulture), args.Contains("--rows-only"), threads);
             return;
         }
 
@@ -69,10 +70,11 @@ public static class Program
     }
 
     /// <summary>Times <see cref="Kependudukan.Aggregation.Synthetic.SyntheticPopulation"/> for one population size, three
-    /// rounds: the whole generation into a builder with all processors, then the table build.</summary>
-    private static void TimeGeneration(int count, bool rowsOnly)
+    /// rounds: the generation into a builder (all processors unless <c>--threads N</c>), then the table build; or, with
+    /// <c>--rows-only</c>, the rows enumerated on one thread.</summary>
+    private static void TimeGeneration(int count, bool rowsOnly, int threads)
     {
-        var options = SyntheticPopulationBenchmarks.Options(count);
+        var options = SyntheticPopulationBenchmarks.Options(count) with { MaxDegreeOfParallelism = threads };
         for (var round = 0; round < 3; round++)
         {
             var started = System.Diagnostics.Stopwatch.StartNew();

@@ -22,8 +22,14 @@ public class SyntheticPopulationBenchmarks
     private SyntheticPopulationOptions _options = null!;
     private SyntheticPopulationOptions _calibrated = null!;
 
+    /// <summary>Gets the population sizes: 10 million, or the comma-separated list in the environment variable
+    /// <c>KEPENDUDUKAN_GENERATE_SIZES</c> (for example 280000000 for the national scale).</summary>
+    public static IEnumerable<int> Sizes =>
+        (Environment.GetEnvironmentVariable("KEPENDUDUKAN_GENERATE_SIZES") ?? "10000000")
+            .Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture));
+
     /// <summary>Gets or sets the number of residents generated per operation.</summary>
-    [Params(10_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Residents { get; set; }
 
     /// <summary>Builds the options: 2,000 villages in 20 regencies, sized by the default Zipf skew, from a fixed seed.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kependudukan.Aggregation.Internals;
 using Kependudukan.Recording;
 using Kependudukan.Regions;
@@ -14,6 +15,11 @@ namespace Kependudukan.Aggregation;
 /// dates must be ISO dates and birth, recording and life-status dates must lie within
 /// [<see cref="PopulationTable.MinSupportedDate"/>, <see cref="PopulationTable.MaxSupportedDate"/>]. An invalid row throws
 /// <see cref="ArgumentException"/> naming the field and the row number (NIK masked) and is not added.</para>
+/// <para>For bulk work: <see cref="EnsureCapacity"/> sizes the columns once (and when the builder is filled exactly to its
+/// capacity with rows already grouped by village in code order, <see cref="Build"/> takes the columns without copying them);
+/// <see cref="AddRange(ReadOnlySpan{ResidentRow})"/> adds a batch all-or-nothing; <see cref="AddRange(PopulationTableBuilder)"/>
+/// appends another builder's rows with column copies, so several threads can each fill a builder of their own and one
+/// thread concatenates them in order; <see cref="Clear"/> lets such a per-thread builder be reused.</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe: use one builder per thread.</threadsafety>
 public sealed class PopulationTableBuilder
@@ -32,6 +38,8 @@ public sealed class PopulationTableBuilder
     private short[] _recording = [];
     private short[] _leave = [];
     private long[]? _nik;
+    private bool _hasNik;
+    private bool _sharedWithTable;
     private long _lastVillageCode;
     private int _lastVillageId = -1;
 
@@ -54,9 +62,33 @@ public sealed class PopulationTableBuilder
     /// <value>The row count.</value>
     public int Count { get; private set; }
 
+    /// <summary>Gets the number of rows the builder can hold before its columns grow.</summary>
+    /// <value>The capacity, at least <see cref="Count"/>.</value>
+    public int Capacity => _birth.Length;
+
+    /// <summary>Makes room for at least <paramref name="capacity"/> rows in total, so appending up to that many does not grow
+    /// (and briefly double) the columns.</summary>
+    /// <param name="capacity">The total number of rows to make room for.</param>
+    /// <returns>The new <see cref="Capacity"/>, at least <paramref name="capacity"/>.</returns>
+    /// <remarks>As with <see cref="List{T}.EnsureCapacity"/>, growing at least doubles the capacity, so calling this before each
+    /// batch stays linear; an empty builder of capacity 0 (or one built with <see cref="PopulationTableBuilder(int)"/>) gets
+    /// exactly the capacity asked for, which is what lets <see cref="Build"/> take full columns without a copy.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative or beyond the largest array.</exception>
+    public int EnsureCapacity(int capacity)
+    {
+        Utility.Preconditions.CheckArgumentRange(nameof(capacity), capacity, 0, Array.MaxLength);
+        if (capacity > _birth.Length)
+        {
+            Resize((int)Math.Min(Array.MaxLength, Math.Max(capacity, 2L * _birth.Length)));
+        }
+
+        return _birth.Length;
+    }
+
     /// <summary>Appends one resident's column values.</summary>
     /// <param name="row">The values.</param>
     /// <exception cref="ArgumentException">A value is invalid; the message names the field and the row number.</exception>
+    /// <exception cref="InvalidOperationException">The builder already holds the largest number of rows an array can.</exception>
     public void Add(in ResidentRow row)
     {
         var error = Validate(row);
@@ -73,6 +105,7 @@ public sealed class PopulationTableBuilder
     /// <param name="resident">The resident.</param>
     /// <exception cref="ArgumentNullException"><paramref name="resident"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A date is outside the supported range; the message names the field and the row number.</exception>
+    /// <exception cref="InvalidOperationException">The builder already holds the largest number of rows an array can.</exception>
     public void Add(Resident resident)
     {
         ArgumentNullException.ThrowIfNull(resident);
@@ -84,6 +117,125 @@ public sealed class PopulationTableBuilder
         }
 
         Append(row);
+    }
+
+    /// <summary>Appends many residents' column values: all of them, or, when one is invalid, none.</summary>
+    /// <param name="rows">The values, in order.</param>
+    /// <exception cref="ArgumentException">A value is invalid; the message names the field and the row number (the builder's
+    /// row number the row would have had). No row of <paramref name="rows"/> is added.</exception>
+    /// <exception cref="InvalidOperationException">The rows would exceed the largest array.</exception>
+    public void AddRange(ReadOnlySpan<ResidentRow> rows)
+    {
+        // Validate every row before touching the builder, so a refused batch leaves no trace.
+        for (var i = 0; i < rows.Length; i++)
+        {
+            ref readonly var row = ref rows[i];
+            var error = Validate(row);
+            if (error is not null)
+            {
+                throw new ArgumentException(
+                    Invariant($"Row {(long)Count + i} (NIK {(row.Nik == default ? "none" : row.Nik.ToMaskedString())}): {error}"), nameof(rows));
+            }
+        }
+
+        Reserve(rows.Length);
+        foreach (ref readonly var row in rows)
+        {
+            Append(row);
+        }
+    }
+
+    /// <summary>Appends rows the library made itself and knows to be valid (the synthetic generator's), skipping validation.</summary>
+    internal void AddTrusted(ReadOnlySpan<ResidentRow> rows)
+    {
+        Reserve(rows.Length);
+        foreach (ref readonly var row in rows)
+        {
+            Debug.Assert(Validate(row) is null, "A trusted row is valid.");
+            Append(row);
+        }
+    }
+
+    /// <summary>Appends every row of another builder, in its order, without decoding or validating them again.</summary>
+    /// <param name="source">The builder whose rows to append; it is not changed. It may be this builder (its rows are then
+    /// appended once more).</param>
+    /// <remarks>This is how a parallel loader or generator works: each thread fills its own builder and one thread appends
+    /// them in order. The cost is a copy of the columns and one look-up per distinct village of <paramref name="source"/>.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The rows would exceed the largest array.</exception>
+    public void AddRange(PopulationTableBuilder source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var count = source.Count;
+        if (count == 0)
+        {
+            return;
+        }
+
+        Reserve(count);
+        var start = Count;
+        var total = start + count;
+
+        var villages = source._villages.Count;
+        var remap = new int[villages];
+        for (var id = 0; id < villages; id++)
+        {
+            remap[id] = VillageId(source._villages[id]);
+        }
+
+        var sourceVillage = source._village;
+        var village = _village;
+        for (var i = 0; i < count; i++)
+        {
+            village[start + i] = remap[sourceVillage[i]];
+        }
+
+        Array.Copy(source._birth, 0, _birth, start, count);
+        Array.Copy(source._flags, 0, _flags, start, count);
+        Array.Copy(source._recording, 0, _recording, start, count);
+        Array.Copy(source._leave, 0, _leave, start, count);
+        if (source._hasNik)
+        {
+            _nik ??= new long[_birth.Length];
+            Array.Copy(source._nik!, 0, _nik, start, count);
+            _hasNik = true;
+        }
+        else if (_nik is not null)
+        {
+            Array.Clear(_nik, start, count);
+        }
+
+        AppendSparse(source._permitRows, source._permitExpiries, _permitRows, _permitExpiries, start);
+        AppendSparse(source._aliveDateRows, source._aliveDates, _aliveDateRows, _aliveDates, start);
+        Count = total;
+    }
+
+    /// <summary>Removes every row, keeping the columns' capacity for reuse, unless a table built earlier took the columns
+    /// (see <see cref="Build"/>): then the capacity drops to 0.</summary>
+    public void Clear()
+    {
+        if (_sharedWithTable)
+        {
+            _village = [];
+            _birth = [];
+            _flags = [];
+            _recording = [];
+            _leave = [];
+            _nik = null;
+            _sharedWithTable = false;
+        }
+
+        _hasNik = false;
+
+        _villageIds.Clear();
+        _villages.Clear();
+        _permitRows.Clear();
+        _permitExpiries.Clear();
+        _aliveDateRows.Clear();
+        _aliveDates.Clear();
+        _lastVillageCode = 0;
+        _lastVillageId = -1;
+        Count = 0;
     }
 
     /// <summary>Builds the table from the rows appended so far; the builder can keep appending afterwards.</summary>
@@ -142,7 +294,7 @@ public sealed class PopulationTableBuilder
             Place(_leave, count, storageRow),
             codes,
             starts,
-            _nik is null ? null : Place(_nik, count, storageRow),
+            _hasNik ? Place(_nik!, count, storageRow) : null,
             storageRow,
             PlaceSparse(_permitRows, _permitExpiries, storageRow, out var permitExpiries),
             permitExpiries,
@@ -150,8 +302,16 @@ public sealed class PopulationTableBuilder
             aliveDates);
     }
 
-    private static T[] Place<T>(T[] column, int count, int[]? storageRow)
+    private T[] Place<T>(T[] column, int count, int[]? storageRow)
     {
+        if (storageRow is null && column.Length == count)
+        {
+            // The table takes the column as it is: the builder only ever writes at or after Count, which needs a new, larger
+            // array, and Clear drops shared columns.
+            _sharedWithTable = true;
+            return column;
+        }
+
         var result = GC.AllocateUninitializedArray<T>(count);
         if (storageRow is null)
         {
@@ -166,6 +326,17 @@ public sealed class PopulationTableBuilder
         }
 
         return result;
+    }
+
+    private static void AppendSparse(List<int> sourceRows, List<LocalDate> sourceDates, List<int> rows, List<LocalDate> dates, int offset)
+    {
+        // Read the counts first: the source may be this builder.
+        var count = sourceRows.Count;
+        for (var i = 0; i < count; i++)
+        {
+            rows.Add(sourceRows[i] + offset);
+            dates.Add(sourceDates[i]);
+        }
     }
 
     private static int[] PlaceSparse(List<int> rows, List<LocalDate> dates, int[]? storageRow, out LocalDate[] placedDates)
@@ -218,7 +389,7 @@ public sealed class PopulationTableBuilder
         var index = Count;
         if (index == _birth.Length)
         {
-            Grow();
+            Reserve(1);
         }
 
         _village[index] = VillageId(row.Domicile);
@@ -241,6 +412,12 @@ public sealed class PopulationTableBuilder
         if (row.Nik != default)
         {
             _nik ??= new long[_birth.Length];
+            _hasNik = true;
+        }
+
+        if (_nik is not null)
+        {
+            // Written for every row once the column exists: a cleared builder reuses it.
             _nik[index] = row.Nik.Value;
         }
 
@@ -267,19 +444,26 @@ public sealed class PopulationTableBuilder
         return id;
     }
 
-    private void Grow()
+    /// <summary>Makes room for <paramref name="rows"/> more rows, at least doubling the capacity (and to no fewer than
+    /// 1,024 rows) when it grows.</summary>
+    private void Reserve(int rows)
     {
-        var capacity = Math.Max(InitialCapacity, checked(_birth.Length * 2));
-        if ((uint)capacity > (uint)Array.MaxLength)
+        var needed = (long)Count + rows;
+        if (needed > Capacity)
         {
-            capacity = Array.MaxLength;
-        }
+            if (needed > Array.MaxLength)
+            {
+                throw new InvalidOperationException(Invariant($"A population table holds at most {Array.MaxLength} rows; the builder has {Count} and {rows} more were added."));
+            }
 
-        Resize(capacity);
+            Resize((int)Math.Min(Array.MaxLength, Math.Max(Math.Max(needed, InitialCapacity), 2L * Capacity)));
+        }
     }
 
     private void Resize(int capacity)
     {
+        // The table built earlier keeps the arrays it took; from here on the builder writes to new ones.
+        _sharedWithTable = false;
         Array.Resize(ref _village, capacity);
         Array.Resize(ref _birth, capacity);
         Array.Resize(ref _flags, capacity);

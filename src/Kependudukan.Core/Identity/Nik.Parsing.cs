@@ -1,5 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using Kependudukan.Regions;
 using Kependudukan.Utility;
 using NodaTime;
@@ -114,18 +114,31 @@ public readonly partial struct Nik
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="serial"/> is outside [1-9999].</exception>
     public static Nik Create(RegionCode registrationDistrict, LocalDate birthDate, Sex sex, int serial)
     {
-        Preconditions.CheckArgument(
-            registrationDistrict.Level == RegionLevel.District,
-            nameof(registrationDistrict),
-            $"The registration region of a NIK must be a district (PP.KK.CC); got a code at level {registrationDistrict.Level}.");
-        Preconditions.CheckArgument(sex is Sex.Male or Sex.Female, nameof(sex), $"Sex must be Male or Female; got {sex}.");
+        // Plain checks with the messages in cold helpers: this runs once per resident when populations are generated.
+        if (registrationDistrict.Level != RegionLevel.District)
+        {
+            ThrowNotDistrict(registrationDistrict);
+        }
+
+        if (sex is not (Sex.Male or Sex.Female))
+        {
+            ThrowUndefinedSex(sex);
+        }
+
         Preconditions.CheckArgumentRange(nameof(serial), serial, 1, 9999);
-        var date = birthDate.WithCalendar(CalendarSystem.Iso);
+        var date = birthDate.Calendar == CalendarSystem.Iso ? birthDate : birthDate.WithCalendar(CalendarSystem.Iso);
         var day = date.Day + (sex == Sex.Female ? 40 : 0);
         var value = (registrationDistrict.PaddedValue / 10_000 * RegionFactor) + (day * DayFactor) + (date.Month * MonthFactor)
             + (YearOfCentury(date.Year) * YearFactor) + serial;
         return new Nik(value);
     }
+
+    [DoesNotReturn]
+    private static void ThrowNotDistrict(RegionCode code) => throw new ArgumentException(
+        Invariant($"The registration region of a NIK must be a district (PP.KK.CC); got a code at level {code.Level}."), "registrationDistrict");
+
+    [DoesNotReturn]
+    private static void ThrowUndefinedSex(Sex sex) => throw new ArgumentException(Invariant($"Sex must be Male or Female; got {sex}."), nameof(sex));
 
     private static string? TryParseCore(ReadOnlySpan<char> s, NikStyles styles, out Nik result)
     {

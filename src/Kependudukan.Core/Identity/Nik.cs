@@ -83,7 +83,7 @@ public readonly partial struct Nik : IEquatable<Nik>, IComparable<Nik>, ICompara
     public LocalDate ResolveBirthDate(LocalDate reference)
     {
         Preconditions.CheckState(_value != 0, "The default NIK has no birth date.");
-        var iso = reference.WithCalendar(CalendarSystem.Iso);
+        var iso = reference.Calendar == CalendarSystem.Iso ? reference : reference.WithCalendar(CalendarSystem.Iso);
         var (day, month) = (BirthDay, BirthMonth);
         var year = iso.Year - ((((iso.Year - BirthYearOfCentury) % 100) + 100) % 100);
 
@@ -111,7 +111,7 @@ public readonly partial struct Nik : IEquatable<Nik>, IComparable<Nik>, ICompara
     /// NIK or <see cref="Sex.None"/>.</returns>
     public bool IsConsistentWith(LocalDate birthDate, Sex sex)
     {
-        var iso = birthDate.WithCalendar(CalendarSystem.Iso);
+        var iso = birthDate.Calendar == CalendarSystem.Iso ? birthDate : birthDate.WithCalendar(CalendarSystem.Iso);
         return _value != 0 && sex == Sex && iso.Day == BirthDay && iso.Month == BirthMonth && YearOfCentury(iso.Year) == BirthYearOfCentury;
     }
 

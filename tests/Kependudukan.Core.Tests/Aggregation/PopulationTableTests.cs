@@ -9,7 +9,7 @@ namespace Kependudukan.Tests.Aggregation;
 
 public class PopulationTableTests
 {
-    private static readonly ResidentRow s_valid = new()
+    internal static readonly ResidentRow Valid = new()
     {
         Nik = Nik.Parse("6472014101900001"),
         Domicile = RegionCode.Village(64, 72, 1, 1001),
@@ -50,7 +50,7 @@ public class PopulationTableTests
         RegionCode[] villages = [RegionCode.Village(64, 72, 2, 1001), RegionCode.Village(64, 1, 1, 2001), RegionCode.Village(64, 72, 2, 1001)];
         foreach (var village in villages)
         {
-            builder.Add(s_valid with { Domicile = village });
+            builder.Add(Valid with { Domicile = village });
         }
 
         var table = builder.Build();
@@ -64,9 +64,9 @@ public class PopulationTableTests
     public void Build_CanContinueAppending()
     {
         var builder = new PopulationTableBuilder();
-        builder.Add(s_valid);
+        builder.Add(Valid);
         var first = builder.Build();
-        builder.Add(s_valid with { Sex = Sex.Male });
+        builder.Add(Valid with { Sex = Sex.Male });
         var second = builder.Build();
         Assert.Equal(1, first.Count);
         Assert.Equal(2, second.Count);
@@ -80,20 +80,20 @@ public class PopulationTableTests
         var builder = new PopulationTableBuilder(2);
         for (var i = 0; i < 5; i++)
         {
-            builder.Add(s_valid with { BirthDate = s_valid.BirthDate.PlusDays(i) });
+            builder.Add(Valid with { BirthDate = Valid.BirthDate.PlusDays(i) });
         }
 
         var table = builder.Build();
         Assert.Equal(5, table.Count);
-        Assert.Equal(s_valid.BirthDate.PlusDays(4), table.GetRow(4).BirthDate);
+        Assert.Equal(Valid.BirthDate.PlusDays(4), table.GetRow(4).BirthDate);
     }
 
     [Fact]
     public void Add_Resident_SameAsRow()
     {
         var builder = new PopulationTableBuilder();
-        builder.Add(s_valid.ToResident());
-        Assert.Equal(s_valid, builder.Build().GetRow(0));
+        builder.Add(Valid.ToResident());
+        Assert.Equal(Valid, builder.Build().GetRow(0));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class PopulationTableTests
         var builder = new PopulationTableBuilder();
         for (var i = 0; i < 10_000; i++)
         {
-            builder.Add(s_valid with { Domicile = RegionCode.Village(64, 72, 1, 1001 + (i % 10)) });
+            builder.Add(Valid with { Domicile = RegionCode.Village(64, 72, 1, 1001 + (i % 10)) });
         }
 
         var table = builder.Build();
@@ -120,7 +120,7 @@ public class PopulationTableTests
         var builder = new PopulationTableBuilder();
         for (var i = 0; i < 1000; i++)
         {
-            builder.Add(s_valid with { Nik = default, Domicile = RegionCode.Village(64, 72, 1, 1001 + (i / 100)) });
+            builder.Add(Valid with { Nik = default, Domicile = RegionCode.Village(64, 72, 1, 1001 + (i / 100)) });
         }
 
         var table = builder.Build();
@@ -146,9 +146,9 @@ public class PopulationTableTests
     public void Add_InvalidRow_ThrowsNamingFieldAndRowWithMaskedNik(string field, Func<ResidentRow, ResidentRow> change)
     {
         var builder = new PopulationTableBuilder();
-        builder.Add(s_valid);
-        builder.Add(s_valid);
-        var ex = Assert.Throws<ArgumentException>("row", () => builder.Add(change(s_valid)));
+        builder.Add(Valid);
+        builder.Add(Valid);
+        var ex = Assert.Throws<ArgumentException>("row", () => builder.Add(change(Valid)));
         Assert.StartsWith("Row 2 (NIK 647201**********): " + field, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("6472014101900001", ex.Message, StringComparison.Ordinal);
         Assert.Equal(2, builder.Count);
@@ -158,7 +158,7 @@ public class PopulationTableTests
     public void Add_InvalidResident_ThrowsNamingResident()
     {
         var builder = new PopulationTableBuilder();
-        var ex = Assert.Throws<ArgumentException>("resident", () => builder.Add(s_valid.ToResident() with { BirthDate = new LocalDate(1890, 1, 1) }));
+        var ex = Assert.Throws<ArgumentException>("resident", () => builder.Add(Valid.ToResident() with { BirthDate = new LocalDate(1890, 1, 1) }));
         Assert.StartsWith("Row 0 (NIK 647201**********): BirthDate should be an ISO date in range [1900-01-01-2079-06-04]; got 1890-01-01", ex.Message, StringComparison.Ordinal);
     }
 

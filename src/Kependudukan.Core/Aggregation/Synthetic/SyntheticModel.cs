@@ -61,7 +61,6 @@ internal sealed class SyntheticModel
     private readonly int _asOfDay;
     private readonly int _dateBase;
     private readonly LocalDate[] _dates;
-    private readonly int[] _nikDateKey;
     private readonly int[] _ageLow;
     private readonly uint[] _ageSpan;
     private readonly byte[] _typeAge;
@@ -99,7 +98,6 @@ internal sealed class SyntheticModel
             _dates[i] = LocalDate.FromDateOnly(DateOnly.FromDayNumber(_dateBase + i));
         }
 
-        _nikDateKey = NikDateKeys(_dates.AsSpan(0, BirthDayCount));
         var citizenWeights = new double[CitizenKinds];
         var itap = options.ForeignerShare * options.ItapShareOfForeigners;
         citizenWeights[Wni] = 1 - options.ForeignerShare;
@@ -173,12 +171,10 @@ internal sealed class SyntheticModel
         _recordingStartDay = DayNumber(options.RecordingStart);
     }
 
-    /// <summary>Gets the number of distinct birth days.</summary>
-    internal int BirthDayCount => _asOfDay - _ageLow[MaxAge] + 1;
 
-    /// <summary>Returns a number in [0, <see cref="BirthDayCount"/>) that is the same for two birth days exactly when a NIK encodes
-    /// them alike (same day, month and two-digit year: birth dates a century apart share it).</summary>
-    internal int NikDateKey(int birthDay) => _nikDateKey[birthDay - _dateBase];
+    /// <summary>Gets the earliest birth date the model can draw (a resident aged 100 on the as-of date, born the day after
+    /// their 101st birthday would fall).</summary>
+    internal LocalDate EarliestBirthDate => _dates[0];
 
     /// <summary>Gets the natural share of wajib KTP children (17-year-olds and married 16-year-olds) in the present population.</summary>
     internal double WajibChildShare => _groupShares[GroupChildWajib];
@@ -328,7 +324,7 @@ internal sealed class SyntheticModel
         var kia = present && certificate && age < KtpEligibilityPolicy.KiaAgeLimit && !married && citizen != Itas && citizen != ItapExpired && random.NextBool(_kia);
 
         var birthDate = Date(birthDay);
-        var serial = serials.NextSerial(birthDay, sex);
+        var serial = serials.NextSerial(birthDate, sex);
         return new ResidentRow
         {
             Nik = Identity.Nik.Create(serials.District, birthDate, sex, serial),
@@ -376,19 +372,6 @@ internal sealed class SyntheticModel
         }
 
         return sum;
-    }
-
-    private static int[] NikDateKeys(ReadOnlySpan<LocalDate> dates)
-    {
-        var first = new Dictionary<(int YearOfCentury, int Month, int Day), int>();
-        var keys = new int[dates.Length];
-        for (var i = 0; i < dates.Length; i++)
-        {
-            var date = dates[i];
-            keys[i] = first.TryAdd((date.Year % 100, date.Month, date.Day), i) ? i : first[(date.Year % 100, date.Month, date.Day)];
-        }
-
-        return keys;
     }
 
     private static (KtpElStatus[] Statuses, ulong[] Cumulative) StatusTable(IReadOnlyDictionary<KtpElStatus, double> weights)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using static System.FormattableString;
 
 namespace Kependudukan.Aggregation.Synthetic;
 
@@ -20,7 +21,10 @@ public static class SyntheticPopulation
     /// <param name="progress">Receives the number of rows appended so far after each chunk, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops generation between chunks; rows appended before then stay in the builder.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="builder"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid; the message lists every problem.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid (the message lists every problem), or the
+    /// population does not fit a table: its dates fall outside [<see cref="PopulationTable.MinSupportedDate"/>,
+    /// <see cref="PopulationTable.MaxSupportedDate"/>] (an as-of date before 2001) or it has more rows than an array holds.
+    /// Nothing is added then.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static void Generate(SyntheticPopulationOptions options, PopulationTableBuilder builder, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -29,16 +33,37 @@ public static class SyntheticPopulation
         var plan = Plan(options, nameof(options));
         var threads = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
         threads = Math.Min(threads, plan.Layout.ChunkCount);
-        var appended = 0L;
+        var total = plan.Layout.TotalRows;
+        if (builder.Count + total > Array.MaxLength)
+        {
+            throw new ArgumentException(
+                Invariant($"The options make {total} residents and the builder holds {builder.Count}; a population table holds at most {Array.MaxLength}."),
+                nameof(options));
+        }
+
+        var earliest = plan.Model.EarliestBirthDate;
+        if (earliest < PopulationTable.MinSupportedDate || options.AsOf > PopulationTable.MaxSupportedDate)
+        {
+            throw new ArgumentException(
+                Invariant($"A population table stores dates from {PopulationTable.MinSupportedDate:uuuu-MM-dd} to {PopulationTable.MaxSupportedDate:uuuu-MM-dd}; with AsOf {options.AsOf:uuuu-MM-dd} birth dates go back to {earliest:uuuu-MM-dd}. Use an as-of date from {PopulationTable.MinSupportedDate.PlusYears(SyntheticModel.MaxAge + 1):uuuu-MM-dd} to {PopulationTable.MaxSupportedDate:uuuu-MM-dd}, or GenerateRows/GenerateResidents, which have no such limit."),
+                nameof(options));
+        }
+
+        // Exactly the rows needed: an empty builder then hands its full columns to the table without a copy.
+        builder.EnsureCapacity((int)(builder.Count + total));
+
         if (threads <= 1)
         {
             var generator = plan.CreateGenerator();
             var buffer = new ResidentRow[SyntheticLayout.ChunkSize];
+            var appended = 0L;
             for (var chunk = 0; chunk < plan.Layout.ChunkCount; chunk++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var count = generator.Fill(chunk, buffer);
-                Append(builder, buffer, count, ref appended, progress);
+                builder.AddTrusted(buffer.AsSpan(0, count));
+                appended += count;
+                progress?.Report(appended);
             }
 
             return;
@@ -90,24 +115,14 @@ public static class SyntheticPopulation
         }
     }
 
-    private static void Append(PopulationTableBuilder builder, ResidentRow[] rows, int count, ref long appended, IProgress<long>? progress)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            builder.Add(in rows[i]);
-        }
-
-        appended += count;
-        progress?.Report(appended);
-    }
-
-    /// <summary>Generates chunks on worker threads, at most <paramref name="threads"/> at a time, and appends them in chunk order
-    /// on the calling thread while later chunks are being generated.</summary>
+    /// <summary>Generates chunks on worker threads, at most <paramref name="threads"/> at a time, each into its own small builder
+    /// (so encoding into columns runs in parallel too), and appends those in chunk order on the calling thread while later
+    /// chunks are being generated.</summary>
     private static void GenerateParallel(GenerationPlan plan, PopulationTableBuilder builder, int threads, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var generators = new ConcurrentBag<ChunkGenerator>();
-        var buffers = new ConcurrentBag<ResidentRow[]>();
-        var pending = new Queue<Task<(ResidentRow[] Rows, int Count)>>();
+        var buffers = new ConcurrentBag<(ResidentRow[] Rows, PopulationTableBuilder Chunk)>();
+        var pending = new Queue<Task<(ResidentRow[] Rows, PopulationTableBuilder Chunk)>>();
         var appended = 0L;
         var next = 0;
         try
@@ -121,16 +136,20 @@ public static class SyntheticPopulation
                     pending.Enqueue(Task.Run(() =>
                     {
                         var generator = generators.TryTake(out var g) ? g : plan.CreateGenerator();
-                        var rows = buffers.TryTake(out var b) ? b : new ResidentRow[SyntheticLayout.ChunkSize];
-                        var count = generator.Fill(chunk, rows);
+                        var buffer = buffers.TryTake(out var b) ? b : (Rows: new ResidentRow[SyntheticLayout.ChunkSize], Chunk: new PopulationTableBuilder(SyntheticLayout.ChunkSize));
+                        var count = generator.Fill(chunk, buffer.Rows);
                         generators.Add(generator);
-                        return (rows, count);
+                        buffer.Chunk.Clear();
+                        buffer.Chunk.AddTrusted(buffer.Rows.AsSpan(0, count));
+                        return buffer;
                     }));
                 }
 
-                var (rows, count) = pending.Dequeue().GetAwaiter().GetResult();
-                Append(builder, rows, count, ref appended, progress);
-                buffers.Add(rows);
+                var done = pending.Dequeue().GetAwaiter().GetResult();
+                builder.AddRange(done.Chunk);
+                appended += done.Chunk.Count;
+                progress?.Report(appended);
+                buffers.Add(done);
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
@@ -153,8 +172,10 @@ public static class SyntheticPopulation
 
     private sealed class GenerationPlan(SyntheticModel model, SyntheticLayout layout, long seed)
     {
+        public SyntheticModel Model { get; } = model;
+
         public SyntheticLayout Layout { get; } = layout;
 
-        public ChunkGenerator CreateGenerator() => new(model, Layout, seed);
+        public ChunkGenerator CreateGenerator() => new(Model, Layout, seed);
     }
 }

@@ -55,6 +55,25 @@ public class SyntheticPopulationTests
         }
     }
 
+    [Theory]
+    [InlineData(1995, 6, 30)] // residents aged 100 were born in 1894-1895, before the table's first date
+    [InlineData(2079, 6, 5)] // the day after the table's last date
+    public void Generate_AsOfOutsideTheTableDates_ThrowsAndAddsNothing(int year, int month, int day)
+    {
+        var asOf = new LocalDate(year, month, day);
+        var options = Options(1_000) with { AsOf = asOf, RecordingStart = asOf.PlusYears(-1) };
+        var builder = new PopulationTableBuilder();
+
+        var error = Assert.Throws<ArgumentException>(() => SyntheticPopulation.Generate(options, builder, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal("options", error.ParamName);
+        Assert.Contains("1900-01-01 to 2079-06-04", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, builder.Count);
+
+        // The rows themselves need no table: they can still be generated, with the early birth dates.
+        Assert.Contains(SyntheticPopulation.GenerateRows(options), row => row.BirthDate < PopulationTable.MinSupportedDate || row.BirthDate > PopulationTable.MaxSupportedDate.PlusYears(-1));
+    }
+
     [Fact]
     public void Generate_Calibrated_AnyDegreeOfParallelism_SameRows()
     {

@@ -1,0 +1,185 @@
+using CsCheck;
+using Kependudukan.Aggregation;
+using Kependudukan.Regions;
+using NodaTime;
+
+namespace Kependudukan.Tests.Aggregation;
+
+/// <summary>The bulk members of <see cref="PopulationTableBuilder"/>, each against the plain one-row-at-a-time <see cref="PopulationTableBuilder.Add(in ResidentRow)"/>.</summary>
+public class PopulationTableBuilderBulkTests
+{
+    private static readonly ResidentRow s_valid = PopulationTableTests.Valid;
+
+    [Fact]
+    public void AddRangeOfBuilders_RandomSplits_EqualsAddingEveryRowInOrder() =>
+        Gen.Select(PopulationGen.Population(120), Gen.Int[1, 5], Gen.Int[0, 2]).Sample((sample, parts, nikMode) =>
+        {
+            // nikMode 0: every row has its NIK; 1: none has; 2: only some parts have them.
+            var rows = sample.Rows.Select((row, i) => nikMode == 1 || (nikMode == 2 && i * parts / Math.Max(1, sample.Rows.Length) % 2 == 0)
+                ? row with { Nik = default }
+                : row).ToArray();
+            var expected = Reference(rows);
+
+            var combined = new PopulationTableBuilder();
+            var part = new PopulationTableBuilder();
+            var size = (rows.Length + parts - 1) / parts;
+            for (var start = 0; start < rows.Length; start += Math.Max(1, size))
+            {
+                part.Clear();
+                foreach (var row in rows.AsSpan(start, Math.Min(size, rows.Length - start)))
+                {
+                    part.Add(in row);
+                }
+
+                combined.AddRange(part);
+            }
+
+            AssertSameTable(expected, combined.Build());
+        }, iter: 150);
+
+    [Fact]
+    public void AddRangeOfSpan_RandomRows_EqualsAddingEveryRowInOrder() =>
+        PopulationGen.Population(150).Sample(sample =>
+        {
+            var builder = new PopulationTableBuilder();
+            var half = sample.Rows.Length / 2;
+            builder.AddRange(sample.Rows.AsSpan(0, half));
+            builder.AddRange(sample.Rows.AsSpan(half));
+            AssertSameTable(Reference(sample.Rows), builder.Build());
+        }, iter: 150);
+
+    [Fact]
+    public void AddRangeOfSpan_InvalidRowInTheMiddle_AddsNothingAndNamesTheRow()
+    {
+        var builder = new PopulationTableBuilder();
+        builder.Add(s_valid);
+        ResidentRow[] rows =
+        [
+            s_valid with { Domicile = RegionCode.Village(64, 1, 1, 2001), PermitExpiry = new LocalDate(2030, 1, 1) },
+            s_valid with { Domicile = RegionCode.Village(64, 2, 1, 2001), LifeStatusDate = new LocalDate(2020, 1, 1) },
+            s_valid with { Domicile = RegionCode.Village(64, 3, 1, 2001), BirthDate = new LocalDate(1850, 1, 1) },
+        ];
+
+        var error = Assert.Throws<ArgumentException>(() => builder.AddRange(rows));
+
+        Assert.Equal("rows", error.ParamName);
+        Assert.StartsWith($"Row 3 (NIK {s_valid.Nik.ToMaskedString()}): BirthDate", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("6472014101900001", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, builder.Count);
+
+        // Nothing of the refused range survives: no villages without rows, no sparse dates; the builder goes on as before.
+        builder.Add(rows[1] with { Nik = default });
+        var table = builder.Build();
+        Assert.Equal(2, table.VillageCount);
+        Assert.Equal([s_valid, rows[1] with { Nik = default }], [table.GetRow(0), table.GetRow(1)]);
+        Assert.Equal(Reference([s_valid, rows[1] with { Nik = default }]).TotalBytes, table.TotalBytes);
+    }
+
+    [Fact]
+    public void AddRangeOfBuilder_Itself_AppendsItsRowsAgain()
+    {
+        var builder = new PopulationTableBuilder();
+        builder.Add(s_valid with { PermitExpiry = new LocalDate(2030, 1, 1), Citizenship = Citizenship.ForeignerWithItap });
+        builder.Add(s_valid with { Domicile = RegionCode.Village(64, 1, 1, 2001), Nik = default });
+
+        builder.AddRange(builder);
+
+        var table = builder.Build();
+        Assert.Equal(4, table.Count);
+        Assert.Equal(table.GetRow(0), table.GetRow(2));
+        Assert.Equal(table.GetRow(1), table.GetRow(3));
+        Assert.Equal(new LocalDate(2030, 1, 1), table.GetRow(2).PermitExpiry);
+    }
+
+    [Fact]
+    public void Build_ThenKeepAdding_LeavesTheFirstTableUnchanged()
+    {
+        // An exact capacity lets the first table take the builder's columns without a copy; later rows must not reach it.
+        var builder = new PopulationTableBuilder(2);
+        builder.Add(s_valid);
+        builder.Add(s_valid with { Sex = Sex.Male, Nik = default });
+        Assert.Equal(builder.Count, builder.Capacity);
+        var first = builder.Build();
+
+        builder.Add(s_valid with { BirthDate = new LocalDate(2001, 2, 3) });
+        builder.AddRange(builder);
+        builder.Clear();
+        builder.Add(s_valid with { BirthDate = new LocalDate(1970, 7, 8), HasBirthCertificate = false });
+        var second = builder.Build();
+
+        Assert.Equal([s_valid, s_valid with { Sex = Sex.Male, Nik = default }], [first.GetRow(0), first.GetRow(1)]);
+        Assert.Equal(1, second.Count);
+        Assert.Equal(s_valid with { BirthDate = new LocalDate(1970, 7, 8), HasBirthCertificate = false }, second.GetRow(0));
+    }
+
+    [Fact]
+    public void Clear_AfterRowsWithNiks_DoesNotLeakOldNiksIntoRowsWithout()
+    {
+        var builder = new PopulationTableBuilder();
+        builder.Add(s_valid);
+        builder.Add(s_valid);
+        builder.Clear();
+        builder.Add(s_valid with { Nik = default });
+
+        var table = builder.Build();
+
+        Assert.Equal(1, table.Count);
+        Assert.Equal(default, table.GetRow(0).Nik);
+        Assert.Equal(Reference([s_valid with { Nik = default }]).TotalBytes, table.TotalBytes);
+    }
+
+    [Fact]
+    public void Clear_AfterBuildTookTheColumns_StartsAgainFromNoCapacity()
+    {
+        var builder = new PopulationTableBuilder(1);
+        builder.Add(s_valid);
+        var table = builder.Build();
+
+        builder.Clear();
+
+        Assert.Equal(0, builder.Capacity);
+        Assert.Equal(s_valid, table.GetRow(0));
+    }
+
+    [Fact]
+    public void EnsureCapacity_GrowsOnlyWhenNeeded()
+    {
+        var builder = new PopulationTableBuilder();
+        Assert.Equal(0, builder.Capacity);
+        Assert.Equal(100, builder.EnsureCapacity(100));
+        Assert.Equal(100, builder.EnsureCapacity(10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.EnsureCapacity(-1));
+        for (var i = 0; i < 100; i++)
+        {
+            builder.Add(s_valid);
+        }
+
+        Assert.Equal(100, builder.Capacity);
+
+        // Growing at least doubles, as List<T> does, so one call per batch stays linear.
+        Assert.Equal(200, builder.EnsureCapacity(150));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.EnsureCapacity(Array.MaxLength + 1));
+    }
+
+    private static PopulationTable Reference(ResidentRow[] rows)
+    {
+        var builder = new PopulationTableBuilder();
+        foreach (var row in rows)
+        {
+            builder.Add(in row);
+        }
+
+        return builder.Build();
+    }
+
+    private static void AssertSameTable(PopulationTable expected, PopulationTable actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected.VillageCount, actual.VillageCount);
+        Assert.Equal(expected.TotalBytes, actual.TotalBytes);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected.GetRow(i), actual.GetRow(i));
+        }
+    }
+}
