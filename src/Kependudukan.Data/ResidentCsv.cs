@@ -177,6 +177,9 @@ public static class ResidentCsv
         writer.Flush();
     }
 
+    /// <summary>The rows after which a file load estimates the number of rows, to size the table once.</summary>
+    private const int EstimateAfterRows = 16_384;
+
     private static LoadSummary Load(Utf8CsvReader reader, LoadSession session)
     {
         if (!reader.TryReadRecord(out var headerLine))
@@ -194,8 +197,17 @@ public static class ResidentCsv
 
         var map = session.MapColumns(names, headerLine);
         var fast = new Utf8RowParser(map, columnCount, session.Separator, session.NeedsNik);
+        var dataStart = reader.Position;
+        var estimateAt = EstimateAfterRows;
         while (reader.EnsureData())
         {
+            if (session.RowsRead == estimateAt && reader.Length > 0)
+            {
+                // The rows so far tell the average row length, and so about how many rows the file holds.
+                var perRow = (double)(reader.Position - dataStart) / estimateAt;
+                session.Reserve((long)((reader.Length - dataStart) / perRow * 1.02) + 1024);
+            }
+
             var length = fast.TryParse(reader.Remaining, reader.IsFinal, out var row);
             if (length > 0)
             {

@@ -65,6 +65,12 @@ internal sealed class LoadSession
     /// <summary>Gets the CSV separator of the load.</summary>
     internal char Separator => _options.CsvSeparator;
 
+    /// <summary>Gets the number of rows read so far.</summary>
+    internal long RowsRead => _read;
+
+    /// <summary>Makes room for the number of rows a load expects in total (capped at the largest table).</summary>
+    internal void Reserve(long rows) => _sink.Reserve((int)Math.Min(rows, Array.MaxLength));
+
     /// <summary>Gets whether a row without a NIK is rejected.</summary>
     internal bool NeedsNik => _sink.NeedsNik;
 

@@ -10,6 +10,11 @@ internal abstract class ResidentSink
     /// <summary>Adds a row; returns the validation error of the destination instead of throwing it.</summary>
     internal abstract ArgumentException? TryAdd(in ResidentRow row);
 
+    /// <summary>Makes room for a total number of rows the load expects, when the destination can use it.</summary>
+    internal virtual void Reserve(int rows)
+    {
+    }
+
     /// <summary>Removes rows added earlier.</summary>
     /// <param name="rows">The indices of the rows in the order they were added, ascending.</param>
     internal abstract void Remove(IReadOnlyList<int> rows);
@@ -34,6 +39,8 @@ internal sealed class TableSink : ResidentSink
     internal override bool NeedsNik => false;
 
     internal PopulationTable Build() => _builder.Build();
+
+    internal override void Reserve(int rows) => _builder.EnsureCapacity(rows);
 
     internal override void Remove(IReadOnlyList<int> rows)
     {

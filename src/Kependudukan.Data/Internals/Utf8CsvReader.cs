@@ -34,6 +34,7 @@ internal sealed class Utf8CsvReader
     private bool _final;
     private bool _started;
     private long _line = 1;
+    private long _discarded;
 
     // The last record read by TryReadRecord: cell boundaries in _buffer and the decoded cells.
     private int[] _cellStarts = new int[32];
@@ -67,6 +68,12 @@ internal sealed class Utf8CsvReader
 
     /// <summary>Gets whether the whole input is in the buffer, so the end of <see cref="Remaining"/> is the end of the input.</summary>
     internal bool IsFinal => _final;
+
+    /// <summary>Gets the number of input bytes consumed so far.</summary>
+    internal long Position => _discarded + _start;
+
+    /// <summary>Gets the length of the input in bytes when the source is a stream that knows it, or -1.</summary>
+    internal long Length => _stream is { CanSeek: true } ? _stream.Length : -1;
 
     /// <summary>Gets the unread bytes in the buffer; the next record starts at the first of them.</summary>
     internal ReadOnlySpan<byte> Remaining => _buffer.AsSpan(_start, _end - _start);
@@ -298,6 +305,7 @@ internal sealed class Utf8CsvReader
     {
         if (_start > 0)
         {
+            _discarded += _start;
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
             _end -= _start;
             _start = 0;

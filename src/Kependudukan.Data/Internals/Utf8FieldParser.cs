@@ -24,21 +24,27 @@ internal static class Utf8FieldParser
             var low = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref cell, 8));
             if (AreEightDigits(high) && AreEightDigits(low))
             {
-                // Two-digit parts in bytes 0, 2, 4 and 6: PP KK CC DD and MM YY SS SS.
-                high = DigitPairs(high);
-                low = DigitPairs(low);
-                var encodedDay = (int)((high >> 48) & 0xFF);
-                var month = (int)(low & 0xFF);
-                var yy = (int)((low >> 16) & 0xFF);
-                var serial = (int)(((low >> 32) & 0xFF) * 100) + (int)((low >> 48) & 0xFF);
-                var day = encodedDay > 40 ? encodedDay - 40 : encodedDay;
-                if ((high & 0xFF) >= 11 && ((high >> 16) & 0xFF) != 0 && ((high >> 32) & 0xFF) != 0 && encodedDay is (>= 1 and <= 31) or (>= 41 and <= 71)
-                    && month is >= 1 and <= 12 && day <= MaxNikDay(month, yy) && serial != 0)
+                unchecked
                 {
-                    var value = (long)(((((((high & 0xFF) * 100) + ((high >> 16) & 0xFF)) * 100) + ((high >> 32) & 0xFF)) * 100) + (ulong)encodedDay);
-                    value = (value * 100_000_000) + (((((month * 100) + yy) * 10_000) + serial));
-                    nik = NikValue.FromValidated(value);
-                    return p + 16;
+                    // Two-digit parts in bytes 0, 2, 4 and 6: PP KK CC DD and MM YY SS SS.
+                    high = DigitPairs(high);
+                    low = DigitPairs(low);
+                    var province = (int)(high & 0xFF);
+                    var regency = (int)((high >> 16) & 0xFF);
+                    var district = (int)((high >> 32) & 0xFF);
+                    var encodedDay = (int)((high >> 48) & 0xFF);
+                    var month = (int)(low & 0xFF);
+                    var yy = (int)((low >> 16) & 0xFF);
+                    var serial = ((int)((low >> 32) & 0xFF) * 100) + (int)((low >> 48) & 0xFF);
+                    var day = encodedDay > 40 ? encodedDay - 40 : encodedDay;
+                    if (province >= 11 && regency != 0 && district != 0 && (uint)(day - 1) < 31
+                        && (uint)(month - 1) < 12 && day <= MaxNikDay(month, yy) && serial != 0)
+                    {
+                        var region = (((province * 100) + regency) * 100) + district;
+                        var value = (((((long)region * 100) + encodedDay) * 100_000_000) + (((month * 100) + yy) * 10_000)) + serial;
+                        nik = NikValue.FromValidated(value);
+                        return p + 16;
+                    }
                 }
             }
         }
@@ -73,21 +79,25 @@ internal static class Utf8FieldParser
     }
 
     /// <summary>Reads a date as <c>yyyy-MM-dd</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Date(ReadOnlySpan<byte> s, int p, out LocalDate date)
     {
         if (s.Length - p >= 10)
         {
-            var cell = s.Slice(p, 10);
-            var century = Digits2(cell[0], cell[1]);
-            var yy = Digits2(cell[2], cell[3]);
-            var month = Digits2(cell[5], cell[6]);
-            var day = Digits2(cell[8], cell[9]);
-            var year = (century * 100) + yy;
-            if (cell[4] == '-' && cell[7] == '-' && century >= 0 && yy >= 0 && year >= 1 && month is >= 1 and <= 12 && day >= 1
-                && day <= DaysInMonth(year, month))
+            unchecked
             {
-                date = new LocalDate(year, month, day);
-                return p + 10;
+                var cell = s.Slice(p, 10);
+                var century = Digits2(cell[0], cell[1]);
+                var yy = Digits2(cell[2], cell[3]);
+                var month = Digits2(cell[5], cell[6]);
+                var day = Digits2(cell[8], cell[9]);
+                var year = (century * 100) + yy;
+                if (cell[4] == '-' && cell[7] == '-' && (century | yy) >= 0 && year >= 1 && (uint)(month - 1) < 12 && day >= 1
+                    && day <= DaysInMonth(year, month))
+                {
+                    date = new LocalDate(year, month, day);
+                    return p + 10;
+                }
             }
         }
 
@@ -229,8 +239,11 @@ internal static class Utf8FieldParser
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Digits2(byte a, byte b)
     {
-        uint x = unchecked((uint)(a - '0')), y = unchecked((uint)(b - '0'));
-        return x <= 9 && y <= 9 ? (int)((x * 10) + y) : -1;
+        unchecked
+        {
+            uint x = (uint)(a - '0'), y = (uint)(b - '0');
+            return x <= 9 && y <= 9 ? (int)((x * 10) + y) : -1;
+        }
     }
 
     /// <summary>Returns whether every byte of a little-endian word is an ASCII digit.</summary>
@@ -249,9 +262,9 @@ internal static class Utf8FieldParser
     /// <summary>The largest day a NIK may encode for a month and two-digit year (29 February when the two digits are divisible
     /// by 4, since one of the centuries they stand for has it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int MaxNikDay(int month, int yy) => month == 2 ? (yy % 4 == 0 ? 29 : 28) : 30 + ((month + (month >> 3)) & 1);
+    private static int MaxNikDay(int month, int yy) => unchecked(month == 2 ? ((yy & 3) == 0 ? 29 : 28) : 30 + ((month + (month >> 3)) & 1));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int DaysInMonth(int year, int month) =>
-        month == 2 ? (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1);
+        unchecked(month == 2 ? ((year & 3) == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1));
 }
