@@ -32,7 +32,7 @@ public static class ResidentCsv
     {
         ArgumentNullException.ThrowIfNull(path);
         var sink = new TableSink();
-        var summary = LoadFile(path, new LoadSession(options, sink, progress, cancellationToken));
+        var summary = CsvLoad.LoadFile(path, new LoadSession(options, sink, progress, cancellationToken), static () => new TableSink());
         return new LoadResult<PopulationTable>(sink.Build(), summary);
     }
 
@@ -51,7 +51,7 @@ public static class ResidentCsv
         ArgumentNullException.ThrowIfNull(reader);
         var sink = new TableSink();
         var session = new LoadSession(options, sink, progress, cancellationToken);
-        var summary = Load(Utf8CsvReader.FromText(reader, session.Separator), session);
+        var summary = CsvLoad.Load(Utf8CsvReader.FromText(reader, session.Separator), session);
         return new LoadResult<PopulationTable>(sink.Build(), summary);
     }
 
@@ -71,7 +71,7 @@ public static class ResidentCsv
     {
         ArgumentNullException.ThrowIfNull(path);
         var sink = new ResidentListSink();
-        var summary = LoadFile(path, new LoadSession(options, sink, progress, cancellationToken));
+        var summary = CsvLoad.LoadFile(path, new LoadSession(options, sink, progress, cancellationToken), null);
         return new LoadResult<IReadOnlyList<Resident>>(sink.Residents, summary);
     }
 
@@ -90,7 +90,7 @@ public static class ResidentCsv
         ArgumentNullException.ThrowIfNull(reader);
         var sink = new ResidentListSink();
         var session = new LoadSession(options, sink, progress, cancellationToken);
-        var summary = Load(Utf8CsvReader.FromText(reader, session.Separator), session);
+        var summary = CsvLoad.Load(Utf8CsvReader.FromText(reader, session.Separator), session);
         return new LoadResult<IReadOnlyList<Resident>>(sink.Residents, summary);
     }
 
@@ -136,25 +136,6 @@ public static class ResidentCsv
         WriteRows(Rows.Of(residents), writer, cancellationToken);
     }
 
-    /// <summary>Loads a file as UTF-8 bytes; a file that starts with a UTF-16 or UTF-32 byte-order mark is decoded as text first.</summary>
-    private static LoadSummary LoadFile(string path, LoadSession session)
-    {
-        // The reader reads in large blocks, so the file stream needs no buffer of its own.
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        Span<byte> start = stackalloc byte[4];
-        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
-        start = start[..read];
-        if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
-            || start.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
-        {
-            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return Load(Utf8CsvReader.FromText(text, session.Separator), session);
-        }
-
-        return Load(Utf8CsvReader.FromStream(stream, session.Separator), session);
-    }
-
     private static void WriteRows(IEnumerable<ResidentRow> rows, TextWriter writer, CancellationToken cancellationToken)
     {
         writer.Write(string.Join(',', Field.Names));
@@ -175,83 +156,5 @@ public static class ResidentCsv
 
         cancellationToken.ThrowIfCancellationRequested();
         writer.Flush();
-    }
-
-    /// <summary>The rows after which a file load estimates the number of rows, to size the table once.</summary>
-    private const int EstimateAfterRows = 16_384;
-
-    private static LoadSummary Load(Utf8CsvReader reader, LoadSession session)
-    {
-        if (!reader.TryReadRecord(out var headerLine))
-        {
-            session.MapColumns([], headerLine);
-            return session.Complete();
-        }
-
-        var columnCount = reader.CellCount;
-        var names = new string[columnCount];
-        for (var i = 0; i < names.Length; i++)
-        {
-            names[i] = reader.Cell(i).ToString();
-        }
-
-        var map = session.MapColumns(names, headerLine);
-        var fast = new Utf8RowParser(map, columnCount, session.Separator, session.NeedsNik);
-        var dataStart = reader.Position;
-        var estimateAt = EstimateAfterRows;
-        while (reader.EnsureData())
-        {
-            if (session.RowsRead == estimateAt && reader.Length > 0)
-            {
-                // The rows so far tell the average row length, and so about how many rows the file holds.
-                var perRow = (double)(reader.Position - dataStart) / estimateAt;
-                session.Reserve((long)((reader.Length - dataStart) / perRow * 1.02) + 1024);
-            }
-
-            var length = fast.TryParse(reader.Remaining, reader.IsFinal, out var row);
-            if (length > 0)
-            {
-                var line = reader.Line;
-                reader.Advance(length);
-                session.AddParsedRow(in row, line);
-                continue;
-            }
-
-            if (!reader.TryReadRecord(out var recordLine))
-            {
-                break;
-            }
-
-            if (reader.CellCount != columnCount)
-            {
-                if (!reader.IsEmptyRecord)
-                {
-                    session.RejectRow(recordLine, LoadIssueKind.FieldCount,
-                        Invariant($"The row has {reader.CellCount} fields; the header has {columnCount}. Is the line truncated or the separator wrong?"));
-                }
-
-                continue;
-            }
-
-            var cells = new RecordCells(reader, map);
-            session.AddRow(ref cells, recordLine);
-        }
-
-        return session.Complete();
-    }
-
-    private readonly ref struct RecordCells(Utf8CsvReader reader, int[] map) : ICells
-    {
-        private readonly Utf8CsvReader _reader = reader;
-        private readonly int[] _map = map;
-
-        public ReadOnlySpan<char> this[int field]
-        {
-            get
-            {
-                var column = _map[field];
-                return column < 0 ? default : _reader.Cell(column);
-            }
-        }
     }
 }

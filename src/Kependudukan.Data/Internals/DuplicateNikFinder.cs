@@ -2,24 +2,39 @@ using Kependudukan.Identity;
 
 namespace Kependudukan.Data.Internals;
 
-/// <summary>Finds NIKs that repeat an earlier row's NIK, after the last row: the NIKs are logged in input order, sorted once by
-/// a 32-bit hash with a radix sort, and rows whose hashes are equal are compared by NIK.</summary>
-/// <remarks>Logging is a sequential write of 16 bytes per row into fixed-size chunks (no copying as the log grows). The sort
-/// key is the hash above the row's log index, so three 11-bit passes order 32 bits and keep equal hashes in input order; the
-/// passes stream through memory, which at national scale costs a fraction of the cache miss per row that a hash set of tens
-/// of millions of NIKs pays. Different NIKs that share a hash (about a thousand pairs among 3 million NIKs) are told apart in
-/// the final scan.</remarks>
+/// <summary>Finds NIKs that repeat an earlier row's NIK, after the last row: each NIK is logged, in input order, into one of
+/// 256 buckets chosen by a 32-bit hash, and each bucket is sorted by the rest of the hash and scanned for equal NIKs.</summary>
+/// <remarks>
+/// <para>Logging appends 16 bytes per row to the bucket's current chunk, and a bucket of even 100 million rows is sorted in
+/// the cache with two 12-bit radix passes, so the whole check streams through memory about once instead of paying a cache
+/// miss per row as a hash set of tens of millions of NIKs does. Different NIKs that share a hash (about a thousand pairs
+/// among 3 million NIKs) are told apart by comparing the NIKs.</para>
+/// <para>The finders of the parts of a parallel load are appended in input order without copying (see <see cref="AddRange"/>),
+/// and the buckets can be checked on several threads.</para>
+/// </remarks>
 internal sealed class DuplicateNikFinder
 {
-    private const int DigitBits = 11;
+    private const int BucketBits = 8;
+    private const int Buckets = 1 << BucketBits;
+    private const int KeyBits = 32 - BucketBits;
+    private const int DigitBits = KeyBits / 2;
     private const int DigitMask = (1 << DigitBits) - 1;
-    private const int Passes = 3;
-    private const int ChunkBits = 16;
-    private const int ChunkMask = (1 << ChunkBits) - 1;
+    private const int FirstChunkLength = 16;
+    private const int MaxChunkLength = 4096;
 
-    private readonly List<Entry[]> _chunks = [];
-    private Entry[] _chunk = [];
+    private readonly List<Segment>[] _segments = new List<Segment>[Buckets];
+    private readonly Entry[][] _open = new Entry[Buckets][];
+    private readonly int[] _fill = new int[Buckets];
     private int _count;
+
+    internal DuplicateNikFinder()
+    {
+        for (var bucket = 0; bucket < Buckets; bucket++)
+        {
+            _segments[bucket] = [];
+            _open[bucket] = [];
+        }
+    }
 
     /// <summary>Gets the number of NIKs logged.</summary>
     internal int Count => _count;
@@ -30,91 +45,86 @@ internal sealed class DuplicateNikFinder
     /// <param name="row">The row's index among the accepted rows.</param>
     internal void Add(Nik nik, long line, int row)
     {
-        var offset = _count & ChunkMask;
-        if (offset == 0)
+        var bucket = (int)(Hash(nik) >> KeyBits);
+        var chunk = _open[bucket];
+        var fill = _fill[bucket];
+        if (fill == chunk.Length)
         {
-            _chunk = new Entry[1 << ChunkBits];
-            _chunks.Add(_chunk);
+            chunk = Grow(bucket);
+            fill = 0;
         }
 
         // Lines and row numbers of a population fit an int (a table holds at most int.MaxValue rows).
-        _chunk[offset] = new Entry(nik, checked((int)line), row);
+        chunk[fill] = new Entry(nik, checked((int)line), row);
+        _fill[bucket] = fill + 1;
         _count++;
     }
 
-    /// <summary>Appends the NIKs another finder logged, after this finder's; their accepted-row indices are shifted by
-    /// <paramref name="rowOffset"/> and their lines by <paramref name="lineOffset"/>.</summary>
+    /// <summary>Appends the NIKs another finder logged after this finder's, without copying them; their accepted-row indices
+    /// are shifted by <paramref name="rowOffset"/> and their lines by <paramref name="lineOffset"/>.</summary>
     internal void AddRange(DuplicateNikFinder other, int rowOffset, long lineOffset)
     {
-        for (var i = 0; i < other._count; i++)
+        Seal();
+        other.Seal();
+        for (var bucket = 0; bucket < Buckets; bucket++)
         {
-            ref readonly var entry = ref other.Get(i);
-            Add(entry.Nik, entry.Line + lineOffset, entry.Row + rowOffset);
+            foreach (var segment in other._segments[bucket])
+            {
+                _segments[bucket].Add(segment with { RowOffset = segment.RowOffset + rowOffset, LineOffset = segment.LineOffset + lineOffset });
+            }
         }
+
+        _count += other._count;
     }
 
     /// <summary>Returns every logged row whose NIK appears in an earlier logged row, in input order.</summary>
-    internal List<(Nik Nik, long Line, int Row)> FindRepeats(CancellationToken cancellationToken)
+    /// <param name="threads">The largest number of threads to use.</param>
+    /// <param name="cancellationToken">Checked between buckets.</param>
+    internal List<(Nik Nik, long Line, int Row)> FindRepeats(int threads, CancellationToken cancellationToken)
     {
-        var repeats = new List<(Nik, long, int)>();
-        if (_count < 2)
-        {
-            return repeats;
-        }
-
-        var keys = new ulong[_count];
-        var counts = new int[Passes << DigitBits];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            var hash = Hash(Get(i).Nik);
-            keys[i] = ((ulong)hash << 32) | (uint)i;
-            counts[hash & DigitMask]++;
-            counts[(1 << DigitBits) + (int)((hash >> DigitBits) & DigitMask)]++;
-            counts[(2 << DigitBits) + (int)(hash >> (2 * DigitBits))]++;
-        }
-
-        var sorted = Sort(keys, counts, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        var repeated = new List<int>();
-        for (var start = 0; start < sorted.Length;)
-        {
-            var hash = sorted[start] >> 32;
-            var end = start + 1;
-            while (end < sorted.Length && sorted[end] >> 32 == hash)
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                CollectRepeats(sorted.AsSpan(start, end - start), repeated);
-            }
-
-            start = end;
-        }
-
-        repeated.Sort();
-        foreach (var index in repeated)
-        {
-            ref readonly var entry = ref Get(index);
-            repeats.Add((entry.Nik, entry.Line, entry.Row));
-        }
-
-        return repeats;
-    }
-
-    /// <summary>Sorts keys by their upper 32 bits, stably, with a least-significant-digit radix sort; the input array is reused.</summary>
-    /// <param name="keys">The keys.</param>
-    /// <param name="counts">Per pass, the number of keys with each 11-bit digit.</param>
-    /// <param name="cancellationToken">Checked between passes.</param>
-    /// <returns>The sorted keys (<paramref name="keys"/> or a new array).</returns>
-    internal static ulong[] Sort(ulong[] keys, int[] counts, CancellationToken cancellationToken)
-    {
-        var source = keys;
-        var target = new ulong[source.Length];
-        for (var pass = 0; pass < Passes; pass++)
+        Seal();
+        var repeats = new List<(Nik Nik, long Line, int Row)>[Buckets];
+        void Check(int bucket)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            repeats[bucket] = FindRepeats(_segments[bucket]);
+        }
+
+        if (threads > 1 && _count >= 1 << 20)
+        {
+            Parallel.For(0, Buckets, new ParallelOptions { MaxDegreeOfParallelism = threads }, Check);
+        }
+        else
+        {
+            for (var bucket = 0; bucket < Buckets; bucket++)
+            {
+                Check(bucket);
+            }
+        }
+
+        var all = repeats.SelectMany(r => r).ToList();
+        all.Sort((a, b) => a.Row.CompareTo(b.Row));
+        return all;
+    }
+
+    /// <summary>Sorts keys by their upper 32 bits, stably, with two least-significant-digit radix passes over the lower
+    /// <see cref="KeyBits"/> of them; the input array is reused.</summary>
+    /// <param name="keys">The keys; their upper 32 bits are below 2^<see cref="KeyBits"/>.</param>
+    /// <returns>The sorted keys (<paramref name="keys"/> or a new array).</returns>
+    internal static ulong[] Sort(ulong[] keys)
+    {
+        var counts = new int[2 << DigitBits];
+        foreach (var key in keys)
+        {
+            var hash = (int)(key >> 32);
+            counts[hash & DigitMask]++;
+            counts[(1 << DigitBits) + (hash >> DigitBits)]++;
+        }
+
+        var source = keys;
+        var target = new ulong[keys.Length];
+        for (var pass = 0; pass < 2; pass++)
+        {
             var offsets = counts.AsSpan(pass << DigitBits, 1 << DigitBits);
             var offset = 0;
             for (var digit = 0; digit < offsets.Length; digit++)
@@ -139,29 +149,99 @@ internal sealed class DuplicateNikFinder
     /// <summary>Spreads NIKs over 32 bits: the high half of a multiplicative (Fibonacci) hash.</summary>
     private static uint Hash(Nik nik) => (uint)(unchecked((ulong)nik.Value * 0x9E3779B97F4A7C15UL) >> 32);
 
-    /// <summary>Adds the log indices of a run of equal hashes whose NIK an earlier index of the run has.</summary>
-    private void CollectRepeats(ReadOnlySpan<ulong> run, List<int> repeated)
+    private static List<(Nik Nik, long Line, int Row)> FindRepeats(List<Segment> segments)
     {
-        // The run is in input order (the sort is stable); order it by NIK, keeping input order among equal NIKs.
-        var byNik = new (long Nik, int Index)[run.Length];
-        for (var i = 0; i < run.Length; i++)
+        var repeats = new List<(Nik, long, int)>();
+        var count = segments.Sum(s => s.Count);
+        if (count < 2)
         {
-            var index = unchecked((int)run[i]);
-            byNik[i] = (Get(index).Nik.Value, index);
+            return repeats;
         }
 
-        Array.Sort(byNik);
-        for (var i = 1; i < byNik.Length; i++)
+        // The bucket's rows in input order, with their lines and rows in the whole load.
+        var entries = new (Nik Nik, long Line, int Row)[count];
+        var keys = new ulong[count];
+        var index = 0;
+        foreach (var segment in segments)
         {
-            if (byNik[i].Nik == byNik[i - 1].Nik)
+            for (var i = 0; i < segment.Count; i++)
             {
-                repeated.Add(byNik[i].Index);
+                var entry = segment.Entries[i];
+                entries[index] = (entry.Nik, entry.Line + segment.LineOffset, entry.Row + segment.RowOffset);
+                keys[index] = ((ulong)(Hash(entry.Nik) & ((1u << KeyBits) - 1)) << 32) | (uint)index;
+                index++;
+            }
+        }
+
+        var sorted = Sort(keys);
+        var run = new List<(long Nik, int Index)>();
+        for (var start = 0; start < sorted.Length;)
+        {
+            var hash = sorted[start] >> 32;
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end] >> 32 == hash)
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                // Equal hashes, in input order (the sort is stable); order them by NIK, keeping input order among equal NIKs.
+                run.Clear();
+                for (var i = start; i < end; i++)
+                {
+                    var entryIndex = unchecked((int)sorted[i]);
+                    run.Add((entries[entryIndex].Nik.Value, entryIndex));
+                }
+
+                run.Sort();
+                for (var i = 1; i < run.Count; i++)
+                {
+                    if (run[i].Nik == run[i - 1].Nik)
+                    {
+                        repeats.Add(entries[run[i].Index]);
+                    }
+                }
+            }
+
+            start = end;
+        }
+
+        return repeats;
+    }
+
+    /// <summary>Closes the bucket's current chunk and opens a larger one.</summary>
+    private Entry[] Grow(int bucket)
+    {
+        var full = _open[bucket];
+        if (full.Length > 0)
+        {
+            _segments[bucket].Add(new Segment(full, full.Length, 0, 0));
+        }
+
+        var chunk = new Entry[Math.Clamp(full.Length * 2, FirstChunkLength, MaxChunkLength)];
+        _open[bucket] = chunk;
+        return chunk;
+    }
+
+    /// <summary>Moves the rows of every open chunk into the segments, so rows appended later follow them.</summary>
+    private void Seal()
+    {
+        for (var bucket = 0; bucket < Buckets; bucket++)
+        {
+            if (_fill[bucket] > 0)
+            {
+                _segments[bucket].Add(new Segment(_open[bucket], _fill[bucket], 0, 0));
+                _open[bucket] = [];
+                _fill[bucket] = 0;
             }
         }
     }
 
-    private ref readonly Entry Get(int index) => ref _chunks[index >> ChunkBits][index & ChunkMask];
-
     /// <summary>One logged row: 16 bytes.</summary>
     private readonly record struct Entry(Nik Nik, int Line, int Row);
+
+    /// <summary>Rows of one bucket in input order: the first <see cref="Count"/> entries of a chunk, whose rows and lines are
+    /// shifted by the offsets of the part of the load that logged them.</summary>
+    private readonly record struct Segment(Entry[] Entries, int Count, int RowOffset, long LineOffset);
 }

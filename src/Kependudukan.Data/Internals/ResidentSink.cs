@@ -15,6 +15,9 @@ internal abstract class ResidentSink
     {
     }
 
+    /// <summary>Appends the rows of a sink of the same kind that one part of a parallel load filled.</summary>
+    internal abstract void Append(ResidentSink part);
+
     /// <summary>Removes rows added earlier.</summary>
     /// <param name="rows">The indices of the rows in the order they were added, ascending.</param>
     internal abstract void Remove(IReadOnlyList<int> rows);
@@ -41,6 +44,20 @@ internal sealed class TableSink : ResidentSink
     internal PopulationTable Build() => _builder.Build();
 
     internal override void Reserve(int rows) => _builder.EnsureCapacity(rows);
+
+    internal override void Append(ResidentSink part)
+    {
+        var builder = ((TableSink)part)._builder;
+        if (_builder.Count == 0 && _builder.Capacity <= builder.Capacity)
+        {
+            // The first part: take its builder (sized for the whole load) instead of copying it.
+            _builder = builder;
+        }
+        else
+        {
+            _builder.AddRange(builder);
+        }
+    }
 
     internal override void Remove(IReadOnlyList<int> rows)
     {
@@ -79,6 +96,8 @@ internal sealed class ResidentListSink : ResidentSink
     internal override bool NeedsNik => true;
 
     internal IReadOnlyList<Resident> Residents => _residents.AsReadOnly();
+
+    internal override void Append(ResidentSink part) => _residents.AddRange(((ResidentListSink)part)._residents);
 
     internal override void Remove(IReadOnlyList<int> rows)
     {

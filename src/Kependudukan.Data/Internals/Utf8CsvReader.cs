@@ -28,12 +28,13 @@ internal sealed class Utf8CsvReader
     private readonly char[]? _chars;
     private readonly SearchValues<byte> _special;
     private readonly byte _separator;
+    private readonly long _length;
     private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _final;
     private bool _started;
-    private long _line = 1;
+    private long _line;
     private long _discarded;
 
     // The last record read by TryReadRecord: cell boundaries in _buffer and the decoded cells.
@@ -42,10 +43,13 @@ internal sealed class Utf8CsvReader
     private int[] _textStarts = new int[33];
     private char[] _cellText = new char[256];
 
-    private Utf8CsvReader(Stream? stream, TextReader? text, char separator, int bufferSize)
+    private Utf8CsvReader(Stream? stream, TextReader? text, char separator, int bufferSize, long length, long firstLine, bool atStart)
     {
         _stream = stream;
         _text = text;
+        _length = length;
+        _line = firstLine;
+        _started = !atStart;
         if (text is not null)
         {
             _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
@@ -72,19 +76,29 @@ internal sealed class Utf8CsvReader
     /// <summary>Gets the number of input bytes consumed so far.</summary>
     internal long Position => _discarded + _start;
 
-    /// <summary>Gets the length of the input in bytes when the source is a stream that knows it, or -1.</summary>
-    internal long Length => _stream is { CanSeek: true } ? _stream.Length : -1;
+    /// <summary>Gets the length of the input in bytes when the source is a stream that knows it (for a part of a file, the
+    /// bytes up to the next part), or -1.</summary>
+    internal long Length => _length;
 
     /// <summary>Gets the unread bytes in the buffer; the next record starts at the first of them.</summary>
     internal ReadOnlySpan<byte> Remaining => _buffer.AsSpan(_start, _end - _start);
 
-    /// <summary>Creates a reader of UTF-8 bytes; the stream is not disposed.</summary>
+    /// <summary>Creates a reader of UTF-8 bytes from the start of the input; the stream is not disposed.</summary>
     internal static Utf8CsvReader FromStream(Stream stream, char separator, int bufferSize = DefaultBufferSize) =>
-        new(stream, null, separator, bufferSize);
+        new(stream, null, separator, bufferSize, stream.CanSeek ? stream.Length : -1, 1, atStart: true);
+
+    /// <summary>Creates a reader of UTF-8 bytes that start at a record inside the input: no byte-order mark is looked for and
+    /// lines are counted from 0.</summary>
+    /// <param name="stream">The bytes from the record on; the stream is not disposed.</param>
+    /// <param name="separator">The separator.</param>
+    /// <param name="length">The bytes the caller expects to read (see <see cref="Length"/>).</param>
+    /// <param name="bufferSize">The initial buffer size.</param>
+    internal static Utf8CsvReader FromPart(Stream stream, char separator, long length, int bufferSize = DefaultBufferSize) =>
+        new(stream, null, separator, bufferSize, length, 0, atStart: false);
 
     /// <summary>Creates a reader of text; the text reader is not disposed.</summary>
     internal static Utf8CsvReader FromText(TextReader text, char separator, int bufferSize = DefaultBufferSize) =>
-        new(null, text, separator, bufferSize);
+        new(null, text, separator, bufferSize, -1, 1, atStart: true);
 
     /// <summary>Reads input until the buffer holds data or the input ends; returns whether any unread byte is buffered.</summary>
     internal bool EnsureData()
