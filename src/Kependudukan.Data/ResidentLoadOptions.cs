@@ -162,6 +162,9 @@ public sealed record ResidentLoadOptions
         }
     }
 
+    /// <summary>Gets whether CSV loads skip the fast path for common cell shapes (tests compare the two paths).</summary>
+    internal bool GeneralPathOnly { get; init; }
+
     internal FindingAction GetAction(LoadIssueKind kind) => kind switch
     {
         LoadIssueKind.DuplicateNik => DuplicateNik,

@@ -52,6 +52,20 @@ public sealed class ResidentCsvPartsTests
     }
 
     [Fact]
+    public void LoadTable_FastPath_SameAsGeneralPath()
+    {
+        // The fast path reads the common cell shapes in place; any row it reads must load exactly as the general path loads it.
+        Gen.Select(s_csv, Gen.Bool).Sample(t =>
+        {
+            var (csv, failFast) = t;
+            var options = new ResidentLoadOptions { ErrorPolicy = failFast ? LoadErrorPolicy.FailFast : LoadErrorPolicy.Quarantine, MaxIssues = 7 };
+            var expected = Outcome.Of(writer => ResidentCsv.LoadTable(new StringReader(csv), options with { RejectWriter = writer, GeneralPathOnly = true }, cancellationToken: Ct));
+            var actual = Outcome.Of(writer => ResidentCsv.LoadTable(new StringReader(csv), options with { RejectWriter = writer }, cancellationToken: Ct));
+            Assert.Equal(expected, actual);
+        }, iter: 300);
+    }
+
+    [Fact]
     public void LoadTable_FileInParts_ProgressAddsUp()
     {
         var rows = Sample(3000, seed: 5);

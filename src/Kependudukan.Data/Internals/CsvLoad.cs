@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Text;
+using Kependudukan.Aggregation;
 using Microsoft.Win32.SafeHandles;
 using static System.FormattableString;
 
@@ -76,7 +77,7 @@ internal static class CsvLoad
         }
 
         var map = session.MapColumns(names, headerLine);
-        return new Layout(map, names.Length, new Utf8RowParser(map, names.Length, session.Separator, session.NeedsNik));
+        return new Layout(map, names.Length, session.GeneralPathOnly ? null : new Utf8RowParser(map, names.Length, session.Separator, session.NeedsNik));
     }
 
     /// <summary>Reads records until the input ends or a record would start at or after <paramref name="limit"/> bytes.</summary>
@@ -94,7 +95,8 @@ internal static class CsvLoad
                 session.Reserve((long)((reader.Length - dataStart) / perRow * 1.02) + 1024);
             }
 
-            var length = fast.TryParse(reader.Remaining, reader.IsFinal, out var row);
+            var row = default(ResidentRow);
+            var length = fast?.TryParse(reader.Remaining, reader.IsFinal, out row) ?? 0;
             if (length > 0)
             {
                 var line = reader.Line;
@@ -230,7 +232,7 @@ internal static class CsvLoad
     }
 
     /// <summary>The column layout of an input and its fast-path parser.</summary>
-    private sealed record Layout(int[] Map, int ColumnCount, Utf8RowParser Parser);
+    private sealed record Layout(int[] Map, int ColumnCount, Utf8RowParser? Parser);
 
     /// <summary>A part read by one thread: its session, the bytes and lines it consumed, or the exception it ended with.</summary>
     private readonly record struct Part(LoadSession? Session, long End, long Lines, Exception? Error);

@@ -95,6 +95,9 @@ internal sealed class LoadSession
     /// <summary>Gets the smallest part of a file a parallel load gives a thread.</summary>
     internal long MinPartBytes => _options.MinPartBytes;
 
+    /// <summary>Gets whether CSV loads skip the fast path (see <see cref="ResidentLoadOptions.GeneralPathOnly"/>).</summary>
+    internal bool GeneralPathOnly => _options.GeneralPathOnly;
+
     /// <summary>Gets the number of rows read so far.</summary>
     internal long RowsRead => _read;
 

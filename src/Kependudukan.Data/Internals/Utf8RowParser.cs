@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Kependudukan.Aggregation;
 using Kependudukan.Identity;
 using Kependudukan.Recording;
@@ -46,7 +48,8 @@ internal sealed class Utf8RowParser
     /// <param name="s">The unread input.</param>
     /// <param name="final">Whether <paramref name="s"/> ends where the input ends.</param>
     /// <param name="row">The row.</param>
-    /// <returns>The bytes read, line ending included, or 0 when the record is left to the general path.</returns>
+    /// <returns>The bytes read, line ending included, or 0 when the record is left to the general path; so is every record
+    /// with a cell that starts within <see cref="Utf8FieldParser.Window"/> bytes of the end of <paramref name="s"/>.</returns>
     internal int TryParse(ReadOnlySpan<byte> s, bool final, out ResidentRow row)
     {
         row = default;
@@ -62,12 +65,19 @@ internal sealed class Utf8RowParser
         var life = LifeStatus.Alive;
         var ktp = KtpElStatus.Unregistered;
         bool certificate = false, kia = false;
+        ref var start = ref MemoryMarshal.GetReference(s);
+        var limit = s.Length - Utf8FieldParser.Window;
         var p = 0;
         for (var column = 0; column < fields.Length; column++)
         {
+            if (p > limit)
+            {
+                return 0;
+            }
+
             if (column > 0)
             {
-                if ((uint)p >= (uint)s.Length || s[p] != separator)
+                if (Unsafe.Add(ref start, p) != separator)
                 {
                     return 0;
                 }
@@ -75,67 +85,68 @@ internal sealed class Utf8RowParser
                 p++;
             }
 
+            ref var cell = ref Unsafe.Add(ref start, p);
+            int length;
             switch (fields[column])
             {
                 case Field.Nik:
-                    if (EndsHere(s, p, separator))
+                    if (Utf8FieldParser.IsCellEnd(cell, separator))
                     {
-                        if (_needsNik)
-                        {
-                            return 0;
-                        }
+                        length = _needsNik ? -1 : 0;
                     }
                     else
                     {
-                        p = Utf8FieldParser.Nik(s, p, out nik);
+                        length = Utf8FieldParser.Nik(ref cell, out nik);
                     }
 
                     break;
                 case Field.Domicile:
-                    p = Utf8FieldParser.Village(s, p, out domicile);
+                    length = Utf8FieldParser.Village(ref cell, out domicile);
                     break;
                 case Field.BirthDate:
-                    p = Utf8FieldParser.Date(s, p, out birthDate);
+                    length = Utf8FieldParser.Date(ref cell, out birthDate);
                     break;
                 case Field.Sex:
-                    p = Utf8FieldParser.Sex(s, p, out sex);
+                    length = Utf8FieldParser.Sex(ref cell, out sex);
                     break;
                 case Field.Citizenship:
-                    p = Utf8FieldParser.Citizenship(s, p, out citizenship);
+                    length = Utf8FieldParser.Citizenship(ref cell, out citizenship);
                     break;
                 case Field.PermitExpiry:
-                    p = OptionalDate(s, p, separator, out permitExpiry);
+                    length = OptionalDate(ref cell, separator, out permitExpiry);
                     break;
                 case Field.MaritalStatus:
-                    p = Utf8FieldParser.MaritalStatus(s, p, out marital);
+                    length = Utf8FieldParser.MaritalStatus(ref cell, out marital);
                     break;
                 case Field.LifeStatus:
-                    p = Utf8FieldParser.LifeStatus(s, p, separator, out life);
+                    length = Utf8FieldParser.LifeStatus(ref cell, separator, out life);
                     break;
                 case Field.LifeStatusDate:
-                    p = OptionalDate(s, p, separator, out lifeStatusDate);
+                    length = OptionalDate(ref cell, separator, out lifeStatusDate);
                     break;
                 case Field.KtpStatus:
-                    p = Utf8FieldParser.KtpStatus(s, p, separator, out ktp);
+                    length = Utf8FieldParser.KtpStatus(ref cell, separator, out ktp);
                     break;
                 case Field.RecordingDate:
-                    p = OptionalDate(s, p, separator, out recordingDate);
+                    length = OptionalDate(ref cell, separator, out recordingDate);
                     break;
                 case Field.BirthCertificate:
-                    p = Utf8FieldParser.Flag(s, p, separator, out certificate);
+                    length = Utf8FieldParser.Flag(ref cell, separator, out certificate);
                     break;
                 case Field.Kia:
-                    p = Utf8FieldParser.Flag(s, p, separator, out kia);
+                    length = Utf8FieldParser.Flag(ref cell, separator, out kia);
                     break;
                 default:
-                    p = SkipExtra(s, p, final);
+                    length = SkipExtra(s[p..], final);
                     break;
             }
 
-            if (p < 0)
+            if (length < 0)
             {
                 return 0;
             }
+
+            p += length;
         }
 
         // The line end: LF, CR LF, a lone CR, or the end of the input.
@@ -187,31 +198,29 @@ internal sealed class Utf8RowParser
         return p;
     }
 
-    private static bool EndsHere(ReadOnlySpan<byte> s, int p, byte separator) =>
-        (uint)p >= (uint)s.Length || Utf8FieldParser.IsCellEnd(s[p], separator);
-
-    private static int OptionalDate(ReadOnlySpan<byte> s, int p, byte separator, out LocalDate? date)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int OptionalDate(ref byte cell, byte separator, out LocalDate? date)
     {
-        if (EndsHere(s, p, separator))
+        if (Utf8FieldParser.IsCellEnd(cell, separator))
         {
             date = null;
-            return p;
+            return 0;
         }
 
-        p = Utf8FieldParser.Date(s, p, out var value);
+        var length = Utf8FieldParser.Date(ref cell, out var value);
         date = value;
-        return p;
+        return length;
     }
 
-    /// <summary>Skips a cell of a column outside the schema; a quote leaves the record to the general path.</summary>
-    private int SkipExtra(ReadOnlySpan<byte> s, int p, bool final)
+    /// <summary>Returns the length of a cell of a column outside the schema, or -1 for a quoted one (left to the general path).</summary>
+    private int SkipExtra(ReadOnlySpan<byte> cell, bool final)
     {
-        var k = s[p..].IndexOfAny(_extraEnd);
+        var k = cell.IndexOfAny(_extraEnd);
         if (k < 0)
         {
-            return final ? s.Length : -1;
+            return final ? cell.Length : -1;
         }
 
-        return s[p + k] == '"' ? -1 : p + k;
+        return cell[k] == '"' ? -1 : k;
     }
 }
