@@ -10,7 +10,8 @@ namespace Kependudukan.Data;
 /// <para>Reading: the first line is the header; columns are matched by name and extra columns are ignored. Fields may be
 /// quoted (RFC 4180, quotes doubled inside), lines may end in LF or CRLF, a UTF-8 byte-order mark is skipped and completely
 /// empty lines are skipped. A row with a different number of fields than the header (for example a truncated last line) is
-/// rejected. Rows are parsed from the reader's buffer into the table without creating a <see cref="Resident"/> per row.</para>
+/// rejected. Rows are parsed from UTF-8 bytes into the table without creating a <see cref="Resident"/> per row, and a large
+/// file is read in parts on several threads (see <see cref="ResidentLoadOptions.MaxDegreeOfParallelism"/>).</para>
 /// <para>Writing: UTF-8 without byte-order mark, LF line ends, the columns of <see cref="ResidentColumns.All"/> in that order,
 /// and the first spelling each column accepts (<c>L</c>, <c>WNI</c>, <c>belum kawin</c>, <c>hidup</c>, SIAK names such as
 /// <c>CARD_ISSUED</c>, <c>1</c>/<c>0</c>); loading what was written gives back the same rows.</para>

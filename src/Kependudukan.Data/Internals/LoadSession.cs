@@ -229,13 +229,19 @@ internal sealed class LoadSession
         var nik = row.Nik;
         if (_checkNik && nik != default)
         {
+            // The parts of DDMMYY from one division chain (as Nik.BirthDay, BirthMonth, BirthYearOfCentury and Sex read them).
+            var digits = nik.Value / 10_000;
+            var yy = (int)(digits % 100);
+            digits /= 100;
+            var month = (int)(digits % 100);
+            var encodedDay = (int)(digits / 100 % 100);
             var birth = row.BirthDate;
-            if (birth.Day != nik.BirthDay || birth.Month != nik.BirthMonth || birth.Year % 100 != nik.BirthYearOfCentury)
+            if (birth.Day != (encodedDay > 40 ? encodedDay - 40 : encodedDay) || birth.Month != month || birth.Year % 100 != yy)
             {
                 reject |= Finding(Field.Nik, LoadIssueKind.NikBirthDateMismatch, "The birth digits of the NIK (DDMMYY) disagree with the birth date.");
             }
 
-            if (nik.Sex != row.Sex)
+            if ((encodedDay > 40 ? Sex.Female : Sex.Male) != row.Sex)
             {
                 reject |= Finding(Field.Nik, LoadIssueKind.NikSexMismatch, "The sex encoded in the NIK (day above 40 for women) disagrees with the sex.");
             }
