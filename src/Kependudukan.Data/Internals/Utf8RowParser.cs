@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Kependudukan.Aggregation;
@@ -17,9 +18,13 @@ internal sealed class Utf8RowParser
 {
     private const int Extra = -1;
 
+    /// <summary>The input a record in the schema's column order needs: its longest form (143 bytes) plus the cell window.</summary>
+    private const int CanonicalWindow = 256;
+
     private readonly int[] _fields;
     private readonly byte _separator;
     private readonly bool _needsNik;
+    private readonly bool _canonical;
     private readonly SearchValues<byte> _extraEnd;
 
     /// <summary>Initializes a parser for a layout.</summary>
@@ -41,6 +46,7 @@ internal sealed class Utf8RowParser
 
         _separator = checked((byte)separator);
         _needsNik = needsNik;
+        _canonical = columnCount == Field.Count && _fields.Select((field, column) => field == column).All(same => same);
         _extraEnd = SearchValues.Create([_separator, (byte)'"', (byte)'\r', (byte)'\n']);
     }
 
@@ -50,7 +56,11 @@ internal sealed class Utf8RowParser
     /// <param name="row">The row.</param>
     /// <returns>The bytes read, line ending included, or 0 when the record is left to the general path; so is every record
     /// with a cell that starts within <see cref="Utf8FieldParser.Window"/> bytes of the end of <paramref name="s"/>.</returns>
-    internal int TryParse(ReadOnlySpan<byte> s, bool final, out ResidentRow row)
+    internal int TryParse(ReadOnlySpan<byte> s, bool final, out ResidentRow row) =>
+        _canonical && s.Length >= CanonicalWindow ? TryParseCanonical(s, out row) : TryParseAnyLayout(s, final, out row);
+
+    /// <summary>Reads a record of any layout, column by column.</summary>
+    private int TryParseAnyLayout(ReadOnlySpan<byte> s, bool final, out ResidentRow row)
     {
         row = default;
         var separator = _separator;
@@ -196,6 +206,99 @@ internal sealed class Utf8RowParser
             HasKia = kia,
         };
         return p;
+    }
+
+    /// <summary>Reads a record in the schema's column order (the writers' layout) with no branch per column: every cell has
+    /// a bounded length, so the whole record lies within <see cref="CanonicalWindow"/> bytes.</summary>
+    private int TryParseCanonical(ReadOnlySpan<byte> s, out ResidentRow row)
+    {
+        Debug.Assert(s.Length >= CanonicalWindow, "The caller checks the window.");
+        row = default;
+        var separator = _separator;
+        ref var start = ref MemoryMarshal.GetReference(s);
+        var p = 0;
+        Nik nik = default;
+        if (!Utf8FieldParser.IsCellEnd(start, separator))
+        {
+            p = Utf8FieldParser.Nik(ref start, out nik);
+            if (p < 0)
+            {
+                return 0;
+            }
+        }
+        else if (_needsNik)
+        {
+            return 0;
+        }
+
+        if (!Next(ref start, ref p, 0, separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Village(ref Unsafe.Add(ref start, p), out var domicile), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Date(ref Unsafe.Add(ref start, p), out var birthDate), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Sex(ref Unsafe.Add(ref start, p), out var sex), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Citizenship(ref Unsafe.Add(ref start, p), out var citizenship), separator)
+            || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out var permitExpiry), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.MaritalStatus(ref Unsafe.Add(ref start, p), out var marital), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.LifeStatus(ref Unsafe.Add(ref start, p), separator, out var life), separator)
+            || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out var lifeStatusDate), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.KtpStatus(ref Unsafe.Add(ref start, p), separator, out var ktp), separator)
+            || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out var recordingDate), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Flag(ref Unsafe.Add(ref start, p), separator, out var certificate), separator))
+        {
+            return 0;
+        }
+
+        var length = Utf8FieldParser.Flag(ref Unsafe.Add(ref start, p), separator, out var kia);
+        if (length < 0)
+        {
+            return 0;
+        }
+
+        // The line end: LF, CR LF or a lone CR (the input goes on for at least the rest of the window).
+        p += length;
+        var end = Unsafe.Add(ref start, p);
+        if (end == '\r')
+        {
+            p += Unsafe.Add(ref start, p + 1) == '\n' ? 2 : 1;
+        }
+        else if (end == '\n')
+        {
+            p++;
+        }
+        else
+        {
+            return 0;
+        }
+
+        row = new ResidentRow
+        {
+            Nik = nik,
+            Domicile = domicile,
+            BirthDate = birthDate,
+            Sex = sex,
+            Citizenship = citizenship,
+            PermitExpiry = permitExpiry,
+            MaritalStatus = marital,
+            LifeStatus = life,
+            LifeStatusDate = lifeStatusDate,
+            RecordingStatus = ktp,
+            RecordingDate = recordingDate,
+            HasBirthCertificate = certificate,
+            HasKia = kia,
+        };
+        return p;
+    }
+
+    /// <summary>Moves past a cell of <paramref name="length"/> bytes (-1: not read) and the separator after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Next(ref byte start, ref int p, int length, byte separator)
+    {
+        if (length < 0 || Unsafe.Add(ref start, p + length) != separator)
+        {
+            return false;
+        }
+
+        p += length + 1;
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
