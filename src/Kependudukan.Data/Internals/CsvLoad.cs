@@ -86,6 +86,7 @@ internal static class CsvLoad
         var fast = layout.Parser;
         var columnCount = layout.ColumnCount;
         var dataStart = reader.Position;
+        var row = default(ResidentRow);
         while (reader.Position < limit && reader.EnsureData())
         {
             if (session.RowsRead == EstimateAfterRows && reader.Length > 0)
@@ -95,7 +96,6 @@ internal static class CsvLoad
                 session.Reserve((long)((reader.Length - dataStart) / perRow * 1.02) + 1024);
             }
 
-            var row = default(ResidentRow);
             var length = fast?.TryParse(reader.Remaining, reader.IsFinal, out row) ?? 0;
             if (length > 0)
             {

@@ -20,7 +20,7 @@ internal sealed class DuplicateNikFinder
     private const int DigitBits = KeyBits / 2;
     private const int DigitMask = (1 << DigitBits) - 1;
     private const int FirstChunkLength = 16;
-    private const int MaxChunkLength = 4096;
+    private const int MaxChunkLength = 8192; // 128 KB: large-object heap, never copied by the garbage collector
 
     private readonly List<Segment>[] _segments = new List<Segment>[Buckets];
     private readonly Entry[][] _open = new Entry[Buckets][];
@@ -84,21 +84,23 @@ internal sealed class DuplicateNikFinder
     {
         Seal();
         var repeats = new List<(Nik Nik, long Line, int Row)>[Buckets];
-        void Check(int bucket)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            repeats[bucket] = FindRepeats(_segments[bucket]);
-        }
-
+        var largest = _segments.Max(segments => segments.Sum(s => s.Count));
         if (threads > 1 && _count >= 1 << 20)
         {
-            Parallel.For(0, Buckets, new ParallelOptions { MaxDegreeOfParallelism = threads }, Check);
+            Parallel.For(0, Buckets, new ParallelOptions { MaxDegreeOfParallelism = threads }, () => new Scratch(largest), (bucket, _, scratch) =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                repeats[bucket] = FindRepeats(_segments[bucket], scratch);
+                return scratch;
+            }, _ => { });
         }
         else
         {
+            var scratch = new Scratch(largest);
             for (var bucket = 0; bucket < Buckets; bucket++)
             {
-                Check(bucket);
+                cancellationToken.ThrowIfCancellationRequested();
+                repeats[bucket] = FindRepeats(_segments[bucket], scratch);
             }
         }
 
@@ -108,12 +110,13 @@ internal sealed class DuplicateNikFinder
     }
 
     /// <summary>Sorts keys by their upper 32 bits, stably, with two least-significant-digit radix passes over the lower
-    /// <see cref="KeyBits"/> of them; the input array is reused.</summary>
+    /// <see cref="KeyBits"/> of them.</summary>
     /// <param name="keys">The keys; their upper 32 bits are below 2^<see cref="KeyBits"/>.</param>
-    /// <returns>The sorted keys (<paramref name="keys"/> or a new array).</returns>
-    internal static ulong[] Sort(ulong[] keys)
+    /// <param name="target">Room for as many keys.</param>
+    /// <returns><paramref name="keys"/>, sorted.</returns>
+    internal static Span<ulong> Sort(Span<ulong> keys, Span<ulong> target)
     {
-        var counts = new int[2 << DigitBits];
+        Span<int> counts = new int[2 << DigitBits];
         foreach (var key in keys)
         {
             var hash = (int)(key >> 32);
@@ -122,10 +125,9 @@ internal sealed class DuplicateNikFinder
         }
 
         var source = keys;
-        var target = new ulong[keys.Length];
         for (var pass = 0; pass < 2; pass++)
         {
-            var offsets = counts.AsSpan(pass << DigitBits, 1 << DigitBits);
+            var offsets = counts.Slice(pass << DigitBits, 1 << DigitBits);
             var offset = 0;
             for (var digit = 0; digit < offsets.Length; digit++)
             {
@@ -140,7 +142,9 @@ internal sealed class DuplicateNikFinder
                 target[offsets[unchecked((int)(key >> shift)) & DigitMask]++] = key;
             }
 
-            (source, target) = (target, source);
+            var sorted = target;
+            target = source;
+            source = sorted;
         }
 
         return source;
@@ -149,7 +153,7 @@ internal sealed class DuplicateNikFinder
     /// <summary>Spreads NIKs over 32 bits: the high half of a multiplicative (Fibonacci) hash.</summary>
     private static uint Hash(Nik nik) => (uint)(unchecked((ulong)nik.Value * 0x9E3779B97F4A7C15UL) >> 32);
 
-    private static List<(Nik Nik, long Line, int Row)> FindRepeats(List<Segment> segments)
+    private static List<(Nik Nik, long Line, int Row)> FindRepeats(List<Segment> segments, Scratch scratch)
     {
         var repeats = new List<(Nik, long, int)>();
         var count = segments.Sum(s => s.Count);
@@ -158,22 +162,19 @@ internal sealed class DuplicateNikFinder
             return repeats;
         }
 
-        // The bucket's rows in input order, with their lines and rows in the whole load.
-        var entries = new (Nik Nik, long Line, int Row)[count];
-        var keys = new ulong[count];
+        // The bucket's rows in input order, keyed by the rest of their hash above their index in the bucket.
+        var keys = scratch.Keys.AsSpan(0, count);
         var index = 0;
         foreach (var segment in segments)
         {
             for (var i = 0; i < segment.Count; i++)
             {
-                var entry = segment.Entries[i];
-                entries[index] = (entry.Nik, entry.Line + segment.LineOffset, entry.Row + segment.RowOffset);
-                keys[index] = ((ulong)(Hash(entry.Nik) & ((1u << KeyBits) - 1)) << 32) | (uint)index;
+                keys[index] = ((ulong)(Hash(segment.Entries[i].Nik) & ((1u << KeyBits) - 1)) << 32) | (uint)index;
                 index++;
             }
         }
 
-        var sorted = Sort(keys);
+        var sorted = Sort(keys, scratch.Target.AsSpan(0, count));
         var run = new List<(long Nik, int Index)>();
         for (var start = 0; start < sorted.Length;)
         {
@@ -191,7 +192,7 @@ internal sealed class DuplicateNikFinder
                 for (var i = start; i < end; i++)
                 {
                     var entryIndex = unchecked((int)sorted[i]);
-                    run.Add((entries[entryIndex].Nik.Value, entryIndex));
+                    run.Add((Find(segments, entryIndex).Nik.Value, entryIndex));
                 }
 
                 run.Sort();
@@ -199,7 +200,7 @@ internal sealed class DuplicateNikFinder
                 {
                     if (run[i].Nik == run[i - 1].Nik)
                     {
-                        repeats.Add(entries[run[i].Index]);
+                        repeats.Add(Find(segments, run[i].Index));
                     }
                 }
             }
@@ -208,6 +209,23 @@ internal sealed class DuplicateNikFinder
         }
 
         return repeats;
+    }
+
+    /// <summary>Returns a row of a bucket by its index in the bucket, with its line and row in the whole load.</summary>
+    private static (Nik Nik, long Line, int Row) Find(List<Segment> segments, int index)
+    {
+        foreach (var segment in segments)
+        {
+            if (index < segment.Count)
+            {
+                var entry = segment.Entries[index];
+                return (entry.Nik, entry.Line + segment.LineOffset, entry.Row + segment.RowOffset);
+            }
+
+            index -= segment.Count;
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(index));
     }
 
     /// <summary>Closes the bucket's current chunk and opens a larger one.</summary>
@@ -236,6 +254,14 @@ internal sealed class DuplicateNikFinder
                 _fill[bucket] = 0;
             }
         }
+    }
+
+    /// <summary>The sort arrays of one thread, as large as the largest bucket.</summary>
+    private sealed class Scratch(int length)
+    {
+        internal ulong[] Keys { get; } = new ulong[length];
+
+        internal ulong[] Target { get; } = new ulong[length];
     }
 
     /// <summary>One logged row: 16 bytes.</summary>

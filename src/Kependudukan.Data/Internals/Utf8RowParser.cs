@@ -213,7 +213,7 @@ internal sealed class Utf8RowParser
     private int TryParseCanonical(ReadOnlySpan<byte> s, out ResidentRow row)
     {
         Debug.Assert(s.Length >= CanonicalWindow, "The caller checks the window.");
-        row = default;
+        Unsafe.SkipInit(out row);
         var separator = _separator;
         ref var start = ref MemoryMarshal.GetReference(s);
         var p = 0;
