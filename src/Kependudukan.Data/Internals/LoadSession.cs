@@ -184,22 +184,8 @@ internal sealed class LoadSession
             return;
         }
 
-        var row = new ResidentRow
-        {
-            Nik = nik,
-            Domicile = domicile,
-            BirthDate = birthDate,
-            Sex = sex,
-            Citizenship = citizenship,
-            PermitExpiry = permitExpiry,
-            MaritalStatus = marital,
-            LifeStatus = lifeStatus,
-            LifeStatusDate = lifeStatusDate,
-            RecordingStatus = ktpStatus,
-            RecordingDate = recordingDate,
-            HasBirthCertificate = birthCertificate,
-            HasKia = kia,
-        };
+        var row = Rows.Create(nik, domicile, birthDate, sex, citizenship, permitExpiry, marital, lifeStatus, lifeStatusDate, ktpStatus, recordingDate,
+            birthCertificate, kia);
         Accept(in row, line);
         AfterRow();
     }

@@ -189,22 +189,7 @@ internal sealed class Utf8RowParser
             return 0;
         }
 
-        row = new ResidentRow
-        {
-            Nik = nik,
-            Domicile = domicile,
-            BirthDate = birthDate,
-            Sex = sex,
-            Citizenship = citizenship,
-            PermitExpiry = permitExpiry,
-            MaritalStatus = marital,
-            LifeStatus = life,
-            LifeStatusDate = lifeStatusDate,
-            RecordingStatus = ktp,
-            RecordingDate = recordingDate,
-            HasBirthCertificate = certificate,
-            HasKia = kia,
-        };
+        row = Rows.Create(nik, domicile, birthDate, sex, citizenship, permitExpiry, marital, life, lifeStatusDate, ktp, recordingDate, certificate, kia);
         return p;
     }
 
@@ -269,22 +254,7 @@ internal sealed class Utf8RowParser
             return 0;
         }
 
-        row = new ResidentRow
-        {
-            Nik = nik,
-            Domicile = domicile,
-            BirthDate = birthDate,
-            Sex = sex,
-            Citizenship = citizenship,
-            PermitExpiry = permitExpiry,
-            MaritalStatus = marital,
-            LifeStatus = life,
-            LifeStatusDate = lifeStatusDate,
-            RecordingStatus = ktp,
-            RecordingDate = recordingDate,
-            HasBirthCertificate = certificate,
-            HasKia = kia,
-        };
+        row = Rows.Create(nik, domicile, birthDate, sex, citizenship, permitExpiry, marital, life, lifeStatusDate, ktp, recordingDate, certificate, kia);
         return p;
     }
 
