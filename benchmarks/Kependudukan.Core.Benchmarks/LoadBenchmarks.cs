@@ -30,6 +30,7 @@ namespace Kependudukan.Benchmarks;
 /// </remarks>
 [MemoryDiagnoser]
 [Config(typeof(RowsConfig))]
+[HideColumns("ns/resident")]
 public class LoadBenchmarks
 {
     internal const int Rows = 10_000_000;
