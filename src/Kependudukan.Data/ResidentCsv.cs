@@ -1,7 +1,6 @@
 using System.Text;
 using Kependudukan.Aggregation;
 using Kependudukan.Data.Internals;
-using nietras.SeparatedValues;
 using static System.FormattableString;
 
 namespace Kependudukan.Data;
@@ -11,7 +10,8 @@ namespace Kependudukan.Data;
 /// <para>Reading: the first line is the header; columns are matched by name and extra columns are ignored. Fields may be
 /// quoted (RFC 4180, quotes doubled inside), lines may end in LF or CRLF, a UTF-8 byte-order mark is skipped and completely
 /// empty lines are skipped. A row with a different number of fields than the header (for example a truncated last line) is
-/// rejected. Rows are parsed from the reader's buffer into the table without creating a <see cref="Resident"/> per row.</para>
+/// rejected. Rows are parsed from UTF-8 bytes into the table without creating a <see cref="Resident"/> per row, and a large
+/// file is read in parts on several threads (see <see cref="ResidentLoadOptions.MaxDegreeOfParallelism"/>).</para>
 /// <para>Writing: UTF-8 without byte-order mark, LF line ends, the columns of <see cref="ResidentColumns.All"/> in that order,
 /// and the first spelling each column accepts (<c>L</c>, <c>WNI</c>, <c>belum kawin</c>, <c>hidup</c>, SIAK names such as
 /// <c>CARD_ISSUED</c>, <c>1</c>/<c>0</c>); loading what was written gives back the same rows.</para>
@@ -32,8 +32,9 @@ public static class ResidentCsv
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = OpenText(path);
-        return LoadTable(reader, options, progress, cancellationToken);
+        var sink = new TableSink();
+        var summary = CsvLoad.LoadFile(path, new LoadSession(options, sink, progress, cancellationToken), static () => new TableSink());
+        return new LoadResult<PopulationTable>(sink.Build(), summary);
     }
 
     /// <summary>Loads CSV text into a new population table.</summary>
@@ -50,7 +51,8 @@ public static class ResidentCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
         var sink = new TableSink();
-        var summary = Load(reader, new LoadSession(options, sink, progress, cancellationToken), options);
+        var session = new LoadSession(options, sink, progress, cancellationToken);
+        var summary = CsvLoad.Load(Utf8CsvReader.FromText(reader, session.Separator), session);
         return new LoadResult<PopulationTable>(sink.Build(), summary);
     }
 
@@ -69,8 +71,9 @@ public static class ResidentCsv
         IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = OpenText(path);
-        return LoadResidents(reader, options, progress, cancellationToken);
+        var sink = new ResidentListSink();
+        var summary = CsvLoad.LoadFile(path, new LoadSession(options, sink, progress, cancellationToken), null);
+        return new LoadResult<IReadOnlyList<Resident>>(sink.Residents, summary);
     }
 
     /// <summary>Loads CSV text as a list of residents; meant for small inputs (every row becomes an object).</summary>
@@ -87,7 +90,8 @@ public static class ResidentCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
         var sink = new ResidentListSink();
-        var summary = Load(reader, new LoadSession(options, sink, progress, cancellationToken), options);
+        var session = new LoadSession(options, sink, progress, cancellationToken);
+        var summary = CsvLoad.Load(Utf8CsvReader.FromText(reader, session.Separator), session);
         return new LoadResult<IReadOnlyList<Resident>>(sink.Residents, summary);
     }
 
@@ -133,9 +137,6 @@ public static class ResidentCsv
         WriteRows(Rows.Of(residents), writer, cancellationToken);
     }
 
-    private static StreamReader OpenText(string path) =>
-        new(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
-
     private static void WriteRows(IEnumerable<ResidentRow> rows, TextWriter writer, CancellationToken cancellationToken)
     {
         writer.Write(string.Join(',', Field.Names));
@@ -156,72 +157,5 @@ public static class ResidentCsv
 
         cancellationToken.ThrowIfCancellationRequested();
         writer.Flush();
-    }
-
-    private static LoadSummary Load(TextReader text, LoadSession session, ResidentLoadOptions? options)
-    {
-        var separator = (options ?? ResidentLoadOptions.Default).CsvSeparator;
-        using var reader = Sep.Reader(o => o with
-        {
-            Sep = new Sep(separator),
-            HasHeader = false,
-            Unescape = true,
-            DisableColCountCheck = true,
-        }).From(text);
-
-        int[]? map = null;
-        var columnCount = 0;
-        foreach (var row in reader)
-        {
-            if (map is null)
-            {
-                var names = new string[row.ColCount];
-                for (var i = 0; i < names.Length; i++)
-                {
-                    names[i] = row[i].ToString();
-                }
-
-                map = session.MapColumns(names, 1);
-                columnCount = names.Length;
-                continue;
-            }
-
-            if (row.ColCount != columnCount)
-            {
-                if (row.Span.IsEmpty)
-                {
-                    continue;
-                }
-
-                session.RejectRow(row.LineNumberFrom, LoadIssueKind.FieldCount,
-                    Invariant($"The row has {row.ColCount} fields; the header has {columnCount}. Is the line truncated or the separator wrong?"));
-                continue;
-            }
-
-            var cells = new CsvCells(row, map);
-            session.AddRow(ref cells, row.LineNumberFrom);
-        }
-
-        if (map is null)
-        {
-            session.MapColumns([], 1);
-        }
-
-        return session.Complete();
-    }
-
-    private readonly ref struct CsvCells(SepReader.Row row, int[] map) : ICells
-    {
-        private readonly SepReader.Row _row = row;
-        private readonly int[] _map = map;
-
-        public ReadOnlySpan<char> this[int field]
-        {
-            get
-            {
-                var column = _map[field];
-                return column < 0 ? default : _row[column].Span;
-            }
-        }
     }
 }

@@ -8,7 +8,8 @@ namespace Kependudukan.Data;
 /// <remarks>
 /// <para>The defaults: fail fast, no reject file, no as-of date (so <see cref="LoadIssueKind.BirthAfterAsOf"/> is not checked),
 /// no region catalog (so <see cref="LoadIssueKind.UnknownRegion"/> is not checked), duplicate NIKs and deaths before birth
-/// rejected, NIK mismatches and unknown regions warned, CSV separator <c>,</c>, the first 1,000 issues kept in the summary.</para>
+/// rejected, NIK mismatches and unknown regions warned, CSV separator <c>,</c>, the first 1,000 issues kept in the summary,
+/// and every processor used (see <see cref="MaxDegreeOfParallelism"/>).</para>
 /// <para>NIK mismatches only warn by default because the NIK is never reissued: a birth date corrected after registration
 /// leaves the old digits in the NIK, and the resident still exists.</para>
 /// <para>Each property checks its value when set, so <c>with</c> expressions cannot produce invalid options.</para>
@@ -24,6 +25,8 @@ public sealed record ResidentLoadOptions
     private readonly FindingAction _unknownRegion = FindingAction.Warn;
     private readonly int _maxIssues = 1000;
     private readonly char _csvSeparator = ',';
+    private readonly int _maxDegreeOfParallelism;
+    private readonly long _minPartBytes = 16 << 20;
 
     /// <summary>Gets the default options described in the remarks.</summary>
     /// <value>The shared default options.</value>
@@ -130,6 +133,38 @@ public sealed record ResidentLoadOptions
             _csvSeparator = value;
         }
     }
+
+    /// <summary>Gets the largest number of threads a load uses.</summary>
+    /// <value>1 or more; the default (also when set to 0) is <see cref="Environment.ProcessorCount"/>. A CSV file of at least
+    /// 32 MB loaded by path into a table is read in parts, one per thread, each into a table builder of its own, and the parts
+    /// are appended in file order: the table, the counts, the issues, the reject file and the exception of
+    /// <see cref="LoadErrorPolicy.FailFast"/> are the same as with one thread, and progress is reported about every 65,536 rows.
+    /// While the parts are appended, the table's columns are held about twice.
+    /// The duplicate-NIK check of any load of a million NIKs or more also runs on this many threads.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : _maxDegreeOfParallelism;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(MaxDegreeOfParallelism));
+            _maxDegreeOfParallelism = value;
+        }
+    }
+
+    /// <summary>Gets the smallest part of a CSV file a parallel load gives a thread (tests lower it).</summary>
+    internal long MinPartBytes
+    {
+        get => _minPartBytes;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(MinPartBytes));
+            _minPartBytes = value;
+        }
+    }
+
+    /// <summary>Gets whether CSV loads skip the fast path for common cell shapes (tests compare the two paths).</summary>
+    internal bool GeneralPathOnly { get; init; }
 
     internal FindingAction GetAction(LoadIssueKind kind) => kind switch
     {

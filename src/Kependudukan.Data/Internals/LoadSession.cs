@@ -18,7 +18,8 @@ internal interface ICells
 /// <summary>One load from start to end: parses rows, runs the data-quality checks, counts, records issues, applies the error
 /// policy and hands accepted rows to a fresh sink.</summary>
 /// <remarks>Used by a single thread. The rows reach the caller only through <see cref="Complete"/>, so an exception or a
-/// cancellation leaves nothing half-loaded.</remarks>
+/// cancellation leaves nothing half-loaded. A parallel load gives each part of the input a session of its own
+/// (<see cref="CreatePart"/>) and appends the parts in input order (<see cref="Append"/>).</remarks>
 internal sealed class LoadSession
 {
     internal const int CancellationInterval = 1024;
@@ -33,6 +34,8 @@ internal sealed class LoadSession
     private List<LoadIssue> _issues = [];
     private readonly List<(int Field, LoadIssueKind Kind, string Problem)> _pending = [];
     private readonly RejectFileWriter? _rejects;
+    private readonly List<LoadIssue>? _heldRejects;
+    private readonly SharedProgress? _sharedProgress;
     private readonly DuplicateNikFinder? _duplicates;
     private readonly RegionCatalog? _catalog;
     private readonly LocalDate _asOf;
@@ -43,6 +46,9 @@ internal sealed class LoadSession
     private long _accepted;
     private long _rejected;
     private long _warnings;
+    private long _reportedRead;
+    private long _reportedAccepted;
+    private long _reportedRejected;
 
     internal LoadSession(ResidentLoadOptions? options, ResidentSink sink, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
     {
@@ -56,11 +62,53 @@ internal sealed class LoadSession
         _checkAsOf = _options.AsOf.HasValue && _options.BirthAfterAsOf != FindingAction.Ignore;
         _asOf = _options.AsOf.GetValueOrDefault();
         _checkNik = _options.NikMismatch != FindingAction.Ignore;
+        _sharedProgress = progress is null ? null : new SharedProgress(progress);
+    }
+
+    /// <summary>Initializes the session of one part of a parallel load: its own sink, counts, issues and NIK log; rejected
+    /// rows are held for the reject file and progress goes to the whole load.</summary>
+    private LoadSession(LoadSession load, ResidentSink sink)
+    {
+        _options = load._options;
+        _sink = sink;
+        _cancellationToken = load._cancellationToken;
+        _heldRejects = load._rejects is null ? null : [];
+        _sharedProgress = load._sharedProgress;
+        _duplicates = load._duplicates is null ? null : new DuplicateNikFinder();
+        _catalog = load._catalog;
+        _checkAsOf = load._checkAsOf;
+        _asOf = load._asOf;
+        _checkNik = load._checkNik;
+        AbsentColumns = load.AbsentColumns;
     }
 
     internal string[] AbsentColumns { get; private set; } = [];
 
     internal CancellationToken CancellationToken => _cancellationToken;
+
+    /// <summary>Gets the CSV separator of the load.</summary>
+    internal char Separator => _options.CsvSeparator;
+
+    /// <summary>Gets the number of threads a load may use.</summary>
+    internal int MaxDegreeOfParallelism => _options.MaxDegreeOfParallelism;
+
+    /// <summary>Gets the smallest part of a file a parallel load gives a thread.</summary>
+    internal long MinPartBytes => _options.MinPartBytes;
+
+    /// <summary>Gets whether CSV loads skip the fast path (see <see cref="ResidentLoadOptions.GeneralPathOnly"/>).</summary>
+    internal bool GeneralPathOnly => _options.GeneralPathOnly;
+
+    /// <summary>Gets the number of rows read so far.</summary>
+    internal long RowsRead => _read;
+
+    /// <summary>Gets the number of rows accepted so far.</summary>
+    internal long RowsAccepted => _accepted;
+
+    /// <summary>Makes room for the number of rows a load expects in total (capped at the largest table).</summary>
+    internal void Reserve(long rows) => _sink.Reserve((int)Math.Min(rows, Array.MaxLength));
+
+    /// <summary>Gets whether a row without a NIK is rejected.</summary>
+    internal bool NeedsNik => _sink.NeedsNik;
 
     /// <summary>Maps the input's column names; throws <see cref="ResidentLoadException"/> for an unusable header.</summary>
     internal int[] MapColumns(IReadOnlyList<string> names, long headerLine)
@@ -136,22 +184,16 @@ internal sealed class LoadSession
             return;
         }
 
-        var row = new ResidentRow
-        {
-            Nik = nik,
-            Domicile = domicile,
-            BirthDate = birthDate,
-            Sex = sex,
-            Citizenship = citizenship,
-            PermitExpiry = permitExpiry,
-            MaritalStatus = marital,
-            LifeStatus = lifeStatus,
-            LifeStatusDate = lifeStatusDate,
-            RecordingStatus = ktpStatus,
-            RecordingDate = recordingDate,
-            HasBirthCertificate = birthCertificate,
-            HasKia = kia,
-        };
+        var row = Rows.Create(nik, domicile, birthDate, sex, citizenship, permitExpiry, marital, lifeStatus, lifeStatusDate, ktpStatus, recordingDate,
+            birthCertificate, kia);
+        Accept(in row, line);
+        AfterRow();
+    }
+
+    /// <summary>Checks and adds a row whose cells were all read without an issue.</summary>
+    internal void AddParsedRow(in ResidentRow row, long line)
+    {
+        _read++;
         Accept(in row, line);
         AfterRow();
     }
@@ -173,13 +215,19 @@ internal sealed class LoadSession
         var nik = row.Nik;
         if (_checkNik && nik != default)
         {
+            // The parts of DDMMYY from one division chain (as Nik.BirthDay, BirthMonth, BirthYearOfCentury and Sex read them).
+            var digits = nik.Value / 10_000;
+            var yy = (int)(digits % 100);
+            digits /= 100;
+            var month = (int)(digits % 100);
+            var encodedDay = (int)(digits / 100 % 100);
             var birth = row.BirthDate;
-            if (birth.Day != nik.BirthDay || birth.Month != nik.BirthMonth || birth.Year % 100 != nik.BirthYearOfCentury)
+            if (birth.Day != (encodedDay > 40 ? encodedDay - 40 : encodedDay) || birth.Month != month || birth.Year % 100 != yy)
             {
                 reject |= Finding(Field.Nik, LoadIssueKind.NikBirthDateMismatch, "The birth digits of the NIK (DDMMYY) disagree with the birth date.");
             }
 
-            if (nik.Sex != row.Sex)
+            if ((encodedDay > 40 ? Sex.Female : Sex.Male) != row.Sex)
             {
                 reject |= Finding(Field.Nik, LoadIssueKind.NikSexMismatch, "The sex encoded in the NIK (day above 40 for women) disagrees with the sex.");
             }
@@ -267,7 +315,7 @@ internal sealed class LoadSession
     /// back in input order.</remarks>
     private void RejectRepeatedNiks()
     {
-        var repeats = _duplicates?.FindRepeats(_cancellationToken);
+        var repeats = _duplicates?.FindRepeats(_options.MaxDegreeOfParallelism, _cancellationToken);
         if (repeats is not { Count: > 0 })
         {
             return;
@@ -304,12 +352,66 @@ internal sealed class LoadSession
         if (_read % CancellationInterval == 0)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (_progress is not null && _read % ProgressInterval == 0)
+            if (_sharedProgress is not null)
             {
-                _progress.Report(new LoadProgress(_read, _accepted, _rejected));
+                ReportProgress();
             }
         }
     }
+
+    /// <summary>Adds the rows since the last call to the load's progress, which reports every 65,536 rows.</summary>
+    private void ReportProgress()
+    {
+        _sharedProgress!.Add(_read - _reportedRead, _accepted - _reportedAccepted, _rejected - _reportedRejected);
+        (_reportedRead, _reportedAccepted, _reportedRejected) = (_read, _accepted, _rejected);
+    }
+
+    /// <summary>Creates the session of one part of a parallel load of the input, filling <paramref name="sink"/>.</summary>
+    internal LoadSession CreatePart(ResidentSink sink) => new(this, sink);
+
+    /// <summary>Appends a part's rows, counts, issues, rejected rows and NIKs after the rows read so far.</summary>
+    /// <param name="part">The part, read completely without an exception.</param>
+    /// <param name="lineOffset">The line of the part's first row minus the line the part counted it on.</param>
+    internal void Append(LoadSession part, long lineOffset)
+    {
+        if (_sharedProgress is not null)
+        {
+            part.ReportProgress();
+        }
+
+        _read += part._read;
+        _rejected += part._rejected;
+        _warnings += part._warnings;
+        for (var kind = 0; kind < _issueCounts.Length; kind++)
+        {
+            _issueCounts[kind] += part._issueCounts[kind];
+        }
+
+        foreach (var issue in part._issues)
+        {
+            if (_issues.Count == _options.MaxIssues)
+            {
+                break;
+            }
+
+            _issues.Add(issue with { Line = issue.Line + lineOffset });
+        }
+
+        foreach (var issue in part._heldRejects ?? [])
+        {
+            _rejects!.Write(issue with { Line = issue.Line + lineOffset });
+        }
+
+        _duplicates?.AddRange(part._duplicates!, checked((int)_accepted), lineOffset);
+        _sink.Append(part._sink);
+        _accepted += part._accepted;
+        (_reportedRead, _reportedAccepted, _reportedRejected) = (_read, _accepted, _rejected);
+    }
+
+    /// <summary>Returns the exception a part threw for its first rejected row under <see cref="LoadErrorPolicy.FailFast"/>,
+    /// with the line of the whole input.</summary>
+    internal static ResidentLoadException AtLine(ResidentLoadException error, long lineOffset) =>
+        new(error.Issue with { Line = error.Issue.Line + lineOffset });
 
     private bool TryOptionalDate<TCells>(scoped ref TCells cells, int field, out LocalDate? date)
         where TCells : ICells, allows ref struct
@@ -400,6 +502,7 @@ internal sealed class LoadSession
             if (rejected)
             {
                 _rejects?.Write(issue);
+                _heldRejects?.Add(issue);
             }
         }
 

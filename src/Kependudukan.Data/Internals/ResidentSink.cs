@@ -10,6 +10,14 @@ internal abstract class ResidentSink
     /// <summary>Adds a row; returns the validation error of the destination instead of throwing it.</summary>
     internal abstract ArgumentException? TryAdd(in ResidentRow row);
 
+    /// <summary>Makes room for a total number of rows the load expects, when the destination can use it.</summary>
+    internal virtual void Reserve(int rows)
+    {
+    }
+
+    /// <summary>Appends the rows of a sink of the same kind that one part of a parallel load filled.</summary>
+    internal abstract void Append(ResidentSink part);
+
     /// <summary>Removes rows added earlier.</summary>
     /// <param name="rows">The indices of the rows in the order they were added, ascending.</param>
     internal abstract void Remove(IReadOnlyList<int> rows);
@@ -34,6 +42,22 @@ internal sealed class TableSink : ResidentSink
     internal override bool NeedsNik => false;
 
     internal PopulationTable Build() => _builder.Build();
+
+    internal override void Reserve(int rows) => _builder.EnsureCapacity(rows);
+
+    internal override void Append(ResidentSink part)
+    {
+        var builder = ((TableSink)part)._builder;
+        if (_builder.Count == 0 && _builder.Capacity <= builder.Capacity)
+        {
+            // The first part: take its builder (sized for the whole load) instead of copying it.
+            _builder = builder;
+        }
+        else
+        {
+            _builder.AddRange(builder);
+        }
+    }
 
     internal override void Remove(IReadOnlyList<int> rows)
     {
@@ -72,6 +96,8 @@ internal sealed class ResidentListSink : ResidentSink
     internal override bool NeedsNik => true;
 
     internal IReadOnlyList<Resident> Residents => _residents.AsReadOnly();
+
+    internal override void Append(ResidentSink part) => _residents.AddRange(((ResidentListSink)part)._residents);
 
     internal override void Remove(IReadOnlyList<int> rows)
     {

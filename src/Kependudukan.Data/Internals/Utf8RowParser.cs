@@ -1,0 +1,299 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Kependudukan.Aggregation;
+using Kependudukan.Identity;
+using Kependudukan.Recording;
+using Kependudukan.Regions;
+using NodaTime;
+
+namespace Kependudukan.Data.Internals;
+
+/// <summary>Reads a whole CSV record in place when every cell has the common shape (see <see cref="Utf8FieldParser"/>), for a
+/// given column layout.</summary>
+/// <remarks>A record it cannot read (a quote, white space, another spelling, an invalid or missing value, a wrong number of
+/// cells, a line end beyond the buffer) is left untouched for the general path, which reads it again and reports its issues.</remarks>
+internal sealed class Utf8RowParser
+{
+    private const int Extra = -1;
+
+    /// <summary>The input a record in the schema's column order needs: its longest form (143 bytes) plus the cell window.</summary>
+    private const int CanonicalWindow = 256;
+
+    private readonly int[] _fields;
+    private readonly byte _separator;
+    private readonly bool _needsNik;
+    private readonly bool _canonical;
+    private readonly SearchValues<byte> _extraEnd;
+
+    /// <summary>Initializes a parser for a layout.</summary>
+    /// <param name="sourceIndex">Per schema field, the column holding it or -1 (see <see cref="ColumnMap.SourceIndex"/>).</param>
+    /// <param name="columnCount">The number of columns of the input.</param>
+    /// <param name="separator">The separator.</param>
+    /// <param name="needsNik">Whether a row without a NIK must be rejected.</param>
+    internal Utf8RowParser(int[] sourceIndex, int columnCount, char separator, bool needsNik)
+    {
+        _fields = new int[columnCount];
+        Array.Fill(_fields, Extra);
+        for (var field = 0; field < sourceIndex.Length; field++)
+        {
+            if (sourceIndex[field] >= 0)
+            {
+                _fields[sourceIndex[field]] = field;
+            }
+        }
+
+        _separator = checked((byte)separator);
+        _needsNik = needsNik;
+        _canonical = columnCount == Field.Count && _fields.Select((field, column) => field == column).All(same => same);
+        _extraEnd = SearchValues.Create([_separator, (byte)'"', (byte)'\r', (byte)'\n']);
+    }
+
+    /// <summary>Reads the record at the start of <paramref name="s"/>.</summary>
+    /// <param name="s">The unread input.</param>
+    /// <param name="final">Whether <paramref name="s"/> ends where the input ends.</param>
+    /// <param name="row">The row.</param>
+    /// <returns>The bytes read, line ending included, or 0 when the record is left to the general path; so is every record
+    /// with a cell that starts within <see cref="Utf8FieldParser.Window"/> bytes of the end of <paramref name="s"/>.</returns>
+    internal int TryParse(ReadOnlySpan<byte> s, bool final, out ResidentRow row) =>
+        _canonical && s.Length >= CanonicalWindow ? TryParseCanonical(s, out row) : TryParseAnyLayout(s, final, out row);
+
+    /// <summary>Reads a record of any layout, column by column.</summary>
+    private int TryParseAnyLayout(ReadOnlySpan<byte> s, bool final, out ResidentRow row)
+    {
+        row = default;
+        var separator = _separator;
+        var fields = _fields;
+        Nik nik = default;
+        RegionCode domicile = default;
+        LocalDate birthDate = default;
+        LocalDate? permitExpiry = null, lifeStatusDate = null, recordingDate = null;
+        var sex = Sex.None;
+        var citizenship = Citizenship.None;
+        var marital = MaritalStatus.None;
+        var life = LifeStatus.Alive;
+        var ktp = KtpElStatus.Unregistered;
+        bool certificate = false, kia = false;
+        ref var start = ref MemoryMarshal.GetReference(s);
+        var limit = s.Length - Utf8FieldParser.Window;
+        var p = 0;
+        for (var column = 0; column < fields.Length; column++)
+        {
+            if (p > limit)
+            {
+                return 0;
+            }
+
+            if (column > 0)
+            {
+                if (Unsafe.Add(ref start, p) != separator)
+                {
+                    return 0;
+                }
+
+                p++;
+            }
+
+            ref var cell = ref Unsafe.Add(ref start, p);
+            int length;
+            switch (fields[column])
+            {
+                case Field.Nik:
+                    if (Utf8FieldParser.IsCellEnd(cell, separator))
+                    {
+                        length = _needsNik ? -1 : 0;
+                    }
+                    else
+                    {
+                        length = Utf8FieldParser.Nik(ref cell, out nik);
+                    }
+
+                    break;
+                case Field.Domicile:
+                    length = Utf8FieldParser.Village(ref cell, out domicile);
+                    break;
+                case Field.BirthDate:
+                    length = Utf8FieldParser.Date(ref cell, out birthDate);
+                    break;
+                case Field.Sex:
+                    length = Utf8FieldParser.Sex(ref cell, out sex);
+                    break;
+                case Field.Citizenship:
+                    length = Utf8FieldParser.Citizenship(ref cell, out citizenship);
+                    break;
+                case Field.PermitExpiry:
+                    length = OptionalDate(ref cell, separator, out permitExpiry);
+                    break;
+                case Field.MaritalStatus:
+                    length = Utf8FieldParser.MaritalStatus(ref cell, out marital);
+                    break;
+                case Field.LifeStatus:
+                    length = Utf8FieldParser.LifeStatus(ref cell, separator, out life);
+                    break;
+                case Field.LifeStatusDate:
+                    length = OptionalDate(ref cell, separator, out lifeStatusDate);
+                    break;
+                case Field.KtpStatus:
+                    length = Utf8FieldParser.KtpStatus(ref cell, separator, out ktp);
+                    break;
+                case Field.RecordingDate:
+                    length = OptionalDate(ref cell, separator, out recordingDate);
+                    break;
+                case Field.BirthCertificate:
+                    length = Utf8FieldParser.Flag(ref cell, separator, out certificate);
+                    break;
+                case Field.Kia:
+                    length = Utf8FieldParser.Flag(ref cell, separator, out kia);
+                    break;
+                default:
+                    length = SkipExtra(s[p..], final);
+                    break;
+            }
+
+            if (length < 0)
+            {
+                return 0;
+            }
+
+            p += length;
+        }
+
+        // The line end: LF, CR LF, a lone CR, or the end of the input.
+        if ((uint)p < (uint)s.Length)
+        {
+            var b = s[p];
+            if (b == '\n')
+            {
+                p++;
+            }
+            else if (b != '\r')
+            {
+                return 0;
+            }
+            else if (p + 1 < s.Length)
+            {
+                p += s[p + 1] == '\n' ? 2 : 1;
+            }
+            else if (final)
+            {
+                p++;
+            }
+            else
+            {
+                return 0;
+            }
+        }
+        else if (!final || p == 0)
+        {
+            return 0;
+        }
+
+        row = Rows.Create(nik, domicile, birthDate, sex, citizenship, permitExpiry, marital, life, lifeStatusDate, ktp, recordingDate, certificate, kia);
+        return p;
+    }
+
+    /// <summary>Reads a record in the schema's column order (the writers' layout) with no branch per column: every cell has
+    /// a bounded length, so the whole record lies within <see cref="CanonicalWindow"/> bytes.</summary>
+    private int TryParseCanonical(ReadOnlySpan<byte> s, out ResidentRow row)
+    {
+        Debug.Assert(s.Length >= CanonicalWindow, "The caller checks the window.");
+        Unsafe.SkipInit(out row);
+        var separator = _separator;
+        ref var start = ref MemoryMarshal.GetReference(s);
+        var p = 0;
+        Nik nik = default;
+        if (!Utf8FieldParser.IsCellEnd(start, separator))
+        {
+            p = Utf8FieldParser.Nik(ref start, out nik);
+            if (p < 0)
+            {
+                return 0;
+            }
+        }
+        else if (_needsNik)
+        {
+            return 0;
+        }
+
+        if (!Next(ref start, ref p, 0, separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Village(ref Unsafe.Add(ref start, p), out var domicile), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Date(ref Unsafe.Add(ref start, p), out var birthDate), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Sex(ref Unsafe.Add(ref start, p), out var sex), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Citizenship(ref Unsafe.Add(ref start, p), out var citizenship), separator)
+            || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out var permitExpiry), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.MaritalStatus(ref Unsafe.Add(ref start, p), out var marital), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.LifeStatus(ref Unsafe.Add(ref start, p), separator, out var life), separator)
+            || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out var lifeStatusDate), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.KtpStatus(ref Unsafe.Add(ref start, p), separator, out var ktp), separator)
+            || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out var recordingDate), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Flag(ref Unsafe.Add(ref start, p), separator, out var certificate), separator))
+        {
+            return 0;
+        }
+
+        var length = Utf8FieldParser.Flag(ref Unsafe.Add(ref start, p), separator, out var kia);
+        if (length < 0)
+        {
+            return 0;
+        }
+
+        // The line end: LF, CR LF or a lone CR (the input goes on for at least the rest of the window).
+        p += length;
+        var end = Unsafe.Add(ref start, p);
+        if (end == '\r')
+        {
+            p += Unsafe.Add(ref start, p + 1) == '\n' ? 2 : 1;
+        }
+        else if (end == '\n')
+        {
+            p++;
+        }
+        else
+        {
+            return 0;
+        }
+
+        row = Rows.Create(nik, domicile, birthDate, sex, citizenship, permitExpiry, marital, life, lifeStatusDate, ktp, recordingDate, certificate, kia);
+        return p;
+    }
+
+    /// <summary>Moves past a cell of <paramref name="length"/> bytes (-1: not read) and the separator after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Next(ref byte start, ref int p, int length, byte separator)
+    {
+        if (length < 0 || Unsafe.Add(ref start, p + length) != separator)
+        {
+            return false;
+        }
+
+        p += length + 1;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int OptionalDate(ref byte cell, byte separator, out LocalDate? date)
+    {
+        if (Utf8FieldParser.IsCellEnd(cell, separator))
+        {
+            date = null;
+            return 0;
+        }
+
+        var length = Utf8FieldParser.Date(ref cell, out var value);
+        date = value;
+        return length;
+    }
+
+    /// <summary>Returns the length of a cell of a column outside the schema, or -1 for a quoted one (left to the general path).</summary>
+    private int SkipExtra(ReadOnlySpan<byte> cell, bool final)
+    {
+        var k = cell.IndexOfAny(_extraEnd);
+        if (k < 0)
+        {
+            return final ? cell.Length : -1;
+        }
+
+        return cell[k] == '"' ? -1 : k;
+    }
+}
