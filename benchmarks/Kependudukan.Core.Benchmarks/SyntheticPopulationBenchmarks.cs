@@ -14,7 +14,8 @@ namespace Kependudukan.Benchmarks;
 /// <summary>Generation speed of <see cref="SyntheticPopulation"/>: rows on one thread (the baseline), rows appended to a
 /// <see cref="PopulationTableBuilder"/> on one thread and on all threads, and a calibrated population on all threads.</summary>
 /// <remarks>Run: <c>dotnet run -c Release --project benchmarks/Kependudukan.Core.Benchmarks -- --filter '*SyntheticPopulation*' --job short</c>.
-/// The extra columns give the time per resident, the throughput, and the time 280 million residents would take at that rate.</remarks>
+/// The extra columns give the throughput and the time 280 million residents would take at that rate; for the national
+/// scale itself set <c>KEPENDUDUKAN_GENERATE_SIZES=280000000</c> (about 5 GB per operation).</remarks>
 [MemoryDiagnoser]
 [Config(typeof(Config))]
 public class SyntheticPopulationBenchmarks
@@ -107,13 +108,12 @@ public class SyntheticPopulationBenchmarks
     {
         public Config()
         {
-            AddColumn(new PerResidentColumn("ns/resident", "Mean time per generated resident", nanoseconds => nanoseconds.ToString("F1", CultureInfo.InvariantCulture)));
             AddColumn(new PerResidentColumn("M residents/s", "Residents generated per second, in millions", nanoseconds => (1_000 / nanoseconds).ToString("F2", CultureInfo.InvariantCulture)));
             AddColumn(new PerResidentColumn("280M (s)", "Projected seconds for 280 million residents at this rate", nanoseconds => (nanoseconds * 0.28).ToString("F1", CultureInfo.InvariantCulture)));
         }
     }
 
-    /// <summary>A column derived from the mean time divided by the <see cref="Residents"/> parameter (after Sep's rows column).</summary>
+    /// <summary>A column derived from the mean time divided by the <see cref="Residents"/> parameter.</summary>
     private sealed class PerResidentColumn(string name, string legend, Func<double, string> format) : IColumn
     {
         public string Id => nameof(PerResidentColumn) + "." + name;
