@@ -9,7 +9,9 @@ using Kependudukan.Regions;
 namespace Kependudukan.Benchmarks;
 
 /// <summary>Entry point: <c>dotnet run -c Release --project benchmarks/Kependudukan.Core.Benchmarks -- --filter '*'</c>;
-/// <c>-- --sizes N</c> prints the bytes per resident of each representation for N residents.</summary>
+/// <c>-- --sizes N</c> prints the bytes per resident of each representation for N residents; <c>-- --load file.csv
+/// [--threads N] [--no-checks]</c> times <c>ResidentCsv.LoadTable</c>; <c>-- --tokenize file.csv</c> times Sep and the package's
+/// CSV reader splitting the file into cells, with no field parsing.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks selected on the command line.</summary>
@@ -55,6 +57,18 @@ public static class Program
             return;
         }
 
+        if (args is ["--load", var file, ..])
+        {
+            TimeLoad(file, args);
+            return;
+        }
+
+        if (args is ["--tokenize", var csv])
+        {
+            TimeTokenize(csv);
+            return;
+        }
+
         if (args is ["--sizes", var n])
         {
             PrintSizes(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture));
@@ -95,6 +109,73 @@ public static class Program
             var generated = started.Elapsed;
             var table = builder.Build();
             Console.WriteLine($"{table.Count:N0} residents generated in {generated.TotalSeconds:0.00} s ({generated.TotalNanoseconds / count:0.0} ns/row), table built in {(started.Elapsed - generated).TotalSeconds:0.00} s; {table.TotalBytes / 1e9:0.00} GB");
+        }
+    }
+
+    /// <summary>Times <c>ResidentCsv.LoadTable</c> on one file, five rounds: <c>--threads N</c> (default: every core),
+    /// <c>--no-checks</c> (the optional data-quality checks off).</summary>
+    private static void TimeLoad(string path, string[] args)
+    {
+        var threads = Array.IndexOf(args, "--threads") is var at and > 0 ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : -1;
+        var options = new Kependudukan.Data.ResidentLoadOptions { MaxDegreeOfParallelism = threads };
+        if (args.Contains("--no-checks"))
+        {
+            options = options with
+            {
+                DuplicateNik = Kependudukan.Data.FindingAction.Ignore,
+                NikMismatch = Kependudukan.Data.FindingAction.Ignore,
+                DeathBeforeBirth = Kependudukan.Data.FindingAction.Ignore,
+            };
+        }
+
+        for (var round = 0; round < 5; round++)
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var result = Kependudukan.Data.ResidentCsv.LoadTable(path, options);
+            var elapsed = started.Elapsed;
+            Console.WriteLine($"{result.Data.Count:N0} rows in {elapsed.TotalSeconds:0.000} s: {elapsed.TotalNanoseconds / result.Data.Count:0.0} ns/row, {result.Data.Count / elapsed.TotalSeconds / 1e6:0.00} Mrows/s");
+        }
+    }
+
+    /// <summary>Times the CSV readers alone over one file, three rounds: Sep and the package's reader, every cell's length summed.</summary>
+    private static void TimeTokenize(string path)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            long sum = 0, rows = 0;
+            using (var reader = nietras.SeparatedValues.SepReaderExtensions.FromFile(nietras.SeparatedValues.Sep.Reader(), path))
+            {
+                foreach (var row in reader)
+                {
+                    for (var i = 0; i < row.ColCount; i++)
+                    {
+                        sum += row[i].Span.Length;
+                    }
+
+                    rows++;
+                }
+            }
+
+            var sep = started.Elapsed;
+            started.Restart();
+            long sum2 = 0, rows2 = 0;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan))
+            {
+                var reader = Kependudukan.Data.Internals.Utf8CsvReader.FromStream(stream, ',');
+                while (reader.TryReadRecord(out _))
+                {
+                    for (var i = 0; i < reader.CellCount; i++)
+                    {
+                        sum2 += reader.Cell(i).Length;
+                    }
+
+                    rows2++;
+                }
+            }
+
+            var own = started.Elapsed;
+            Console.WriteLine($"Sep {sep.TotalNanoseconds / rows:0.0} ns/row ({rows:N0} rows, {sum:N0} chars); package reader general path {own.TotalNanoseconds / rows2:0.0} ns/row ({rows2:N0}, {sum2:N0})");
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Kependudukan.Aggregation.Internals;
 using Kependudukan.Recording;
 using Kependudukan.Regions;
@@ -26,7 +28,7 @@ public sealed class PopulationTableBuilder
 {
     private const int InitialCapacity = 1024;
 
-    private readonly Dictionary<long, int> _villageIds = [];
+    private readonly VillageIdMap _villageIds = new();
     private readonly List<RegionCode> _villages = [];
     private readonly List<int> _permitRows = [];
     private readonly List<LocalDate> _permitExpiries = [];
@@ -91,14 +93,12 @@ public sealed class PopulationTableBuilder
     /// <exception cref="InvalidOperationException">The builder already holds the largest number of rows an array can.</exception>
     public void Add(in ResidentRow row)
     {
-        var error = Validate(row);
-        if (error is not null)
+        if (!TryEncode(in row, out var days))
         {
-            throw new ArgumentException(
-                Invariant($"Row {Count} (NIK {(row.Nik == default ? "none" : row.Nik.ToMaskedString())}): {error}"), nameof(row));
+            ThrowInvalidRow(in row, Count, nameof(row));
         }
 
-        Append(row);
+        Append(in row, days);
     }
 
     /// <summary>Appends a resident.</summary>
@@ -110,13 +110,12 @@ public sealed class PopulationTableBuilder
     {
         ArgumentNullException.ThrowIfNull(resident);
         var row = ResidentRow.FromResident(resident);
-        var error = Validate(row);
-        if (error is not null)
+        if (!TryEncode(in row, out var days))
         {
-            throw new ArgumentException(Invariant($"Row {Count} (NIK {row.Nik.ToMaskedString()}): {error}"), nameof(resident));
+            ThrowInvalidRow(in row, Count, nameof(resident));
         }
 
-        Append(row);
+        Append(in row, days);
     }
 
     /// <summary>Appends many residents' column values: all of them, or, when one is invalid, none.</summary>
@@ -129,19 +128,17 @@ public sealed class PopulationTableBuilder
         // Validate every row before touching the builder, so a refused batch leaves no trace.
         for (var i = 0; i < rows.Length; i++)
         {
-            ref readonly var row = ref rows[i];
-            var error = Validate(row);
-            if (error is not null)
+            if (!TryEncode(in rows[i], out _))
             {
-                throw new ArgumentException(
-                    Invariant($"Row {(long)Count + i} (NIK {(row.Nik == default ? "none" : row.Nik.ToMaskedString())}): {error}"), nameof(rows));
+                ThrowInvalidRow(in rows[i], (long)Count + i, nameof(rows));
             }
         }
 
         Reserve(rows.Length);
         foreach (ref readonly var row in rows)
         {
-            Append(row);
+            TryEncode(in row, out var days);
+            Append(in row, days);
         }
     }
 
@@ -151,8 +148,9 @@ public sealed class PopulationTableBuilder
         Reserve(rows.Length);
         foreach (ref readonly var row in rows)
         {
-            Debug.Assert(Validate(row) is null, "A trusted row is valid.");
-            Append(row);
+            var valid = TryEncode(in row, out var days);
+            Debug.Assert(valid, "A trusted row is valid.");
+            Append(in row, days);
         }
     }
 
@@ -384,7 +382,59 @@ public sealed class PopulationTableBuilder
             ? null
             : Invariant($"{field} should be an ISO date in range [{DayNumber.MinDate:uuuu-MM-dd}-{DayNumber.MaxDate:uuuu-MM-dd}]; got {value:uuuu-MM-dd} ({value.Calendar.Id}).");
 
-    private void Append(in ResidentRow row)
+    /// <summary>Checks a row as <see cref="Validate"/> does, without formatting anything, and encodes its dates on the way.</summary>
+    /// <returns>Whether the row is valid; exactly when <see cref="Validate"/> returns <see langword="null"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryEncode(in ResidentRow row, out EncodedDays days)
+    {
+        // Every enum range in one unsigned compare each, combined without branches.
+        var enums = unchecked(((uint)row.Sex - (uint)Sex.Male <= (uint)(Sex.Female - Sex.Male))
+            & ((uint)row.Citizenship - (uint)Citizenship.Wni <= (uint)(Citizenship.ForeignerWithItas - Citizenship.Wni))
+            & ((uint)row.MaritalStatus - (uint)MaritalStatus.NeverMarried <= (uint)(MaritalStatus.Widowed - MaritalStatus.NeverMarried))
+            & ((uint)row.LifeStatus - (uint)LifeStatus.Alive <= (uint)(LifeStatus.MovedAbroad - LifeStatus.Alive))
+            & ((uint)row.RecordingStatus - (uint)KtpElStatus.Unregistered <= (uint)(KtpElStatus.DuplicateRecord - KtpElStatus.Unregistered)));
+
+        // A valid region code is a village exactly when its last four digits are not all zero.
+        var valid = enums & (row.Domicile.PaddedValue % 10_000 != 0) & DayNumber.TryFromDate(row.BirthDate, out var birth);
+        var recording = DayNumber.Always;
+        if (row.RecordingDate is { } recorded)
+        {
+            valid &= DayNumber.TryFromDate(recorded, out recording);
+        }
+
+        var leave = DayNumber.Never;
+        if (row.LifeStatusDate is { } lifeDate)
+        {
+            valid &= DayNumber.TryFromDate(lifeDate, out var lifeDay);
+            if (row.LifeStatus != LifeStatus.Alive)
+            {
+                leave = lifeDay;
+            }
+        }
+        else if (row.LifeStatus != LifeStatus.Alive)
+        {
+            leave = DayNumber.Always;
+        }
+
+        if (row.PermitExpiry is { } expiry)
+        {
+            valid &= expiry.Calendar == CalendarSystem.Iso;
+        }
+
+        days = new EncodedDays(birth, recording, leave);
+        return valid;
+    }
+
+    [DoesNotReturn]
+    private static void ThrowInvalidRow(in ResidentRow row, long index, string parameter)
+    {
+        var error = Validate(row);
+        Debug.Assert(error is not null, "TryEncode and Validate agree.");
+        throw new ArgumentException(
+            Invariant($"Row {index} (NIK {(row.Nik == default ? "none" : row.Nik.ToMaskedString())}): {error}"), parameter);
+    }
+
+    private void Append(in ResidentRow row, EncodedDays days)
     {
         var index = Count;
         if (index == _birth.Length)
@@ -393,10 +443,10 @@ public sealed class PopulationTableBuilder
         }
 
         _village[index] = VillageId(row.Domicile);
-        _birth[index] = DayNumber.FromDate(row.BirthDate);
+        _birth[index] = days.Birth;
         _flags[index] = RowFlags.Pack(row);
-        _recording[index] = DayNumber.RecordingDay(row);
-        _leave[index] = DayNumber.LeaveDay(row);
+        _recording[index] = days.Recording;
+        _leave[index] = days.Leave;
         if (row.LifeStatus == LifeStatus.Alive && row.LifeStatusDate is { } aliveDate)
         {
             _aliveDateRows.Add(index);
@@ -432,10 +482,9 @@ public sealed class PopulationTableBuilder
             return _lastVillageId;
         }
 
-        if (!_villageIds.TryGetValue(code, out var id))
+        var id = _villageIds.GetOrAdd(code, _villages.Count, out var added);
+        if (added)
         {
-            id = _villages.Count;
-            _villageIds.Add(code, id);
             _villages.Add(village);
         }
 
@@ -474,4 +523,7 @@ public sealed class PopulationTableBuilder
             Array.Resize(ref _nik, capacity);
         }
     }
+
+    /// <summary>A row's dates as the day numbers of its columns.</summary>
+    private readonly record struct EncodedDays(short Birth, short Recording, short Leave);
 }

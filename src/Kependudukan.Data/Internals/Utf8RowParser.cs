@@ -120,13 +120,13 @@ internal sealed class Utf8RowParser
                     length = Utf8FieldParser.Sex(ref cell, out sex);
                     break;
                 case Field.Citizenship:
-                    length = Utf8FieldParser.Citizenship(ref cell, out citizenship);
+                    length = Utf8FieldParser.Citizenship(ref cell, separator, out citizenship);
                     break;
                 case Field.PermitExpiry:
                     length = OptionalDate(ref cell, separator, out permitExpiry);
                     break;
                 case Field.MaritalStatus:
-                    length = Utf8FieldParser.MaritalStatus(ref cell, out marital);
+                    length = Utf8FieldParser.MaritalStatus(ref cell, separator, out marital);
                     break;
                 case Field.LifeStatus:
                     length = Utf8FieldParser.LifeStatus(ref cell, separator, out life);
@@ -220,9 +220,9 @@ internal sealed class Utf8RowParser
             || !Next(ref start, ref p, Utf8FieldParser.Village(ref Unsafe.Add(ref start, p), out var domicile), separator)
             || !Next(ref start, ref p, Utf8FieldParser.Date(ref Unsafe.Add(ref start, p), out var birthDate), separator)
             || !Next(ref start, ref p, Utf8FieldParser.Sex(ref Unsafe.Add(ref start, p), out var sex), separator)
-            || !Next(ref start, ref p, Utf8FieldParser.Citizenship(ref Unsafe.Add(ref start, p), out var citizenship), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Citizenship(ref Unsafe.Add(ref start, p), separator, out var citizenship), separator)
             || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out var permitExpiry), separator)
-            || !Next(ref start, ref p, Utf8FieldParser.MaritalStatus(ref Unsafe.Add(ref start, p), out var marital), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.MaritalStatus(ref Unsafe.Add(ref start, p), separator, out var marital), separator)
             || !Next(ref start, ref p, Utf8FieldParser.LifeStatus(ref Unsafe.Add(ref start, p), separator, out var life), separator)
             || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out var lifeStatusDate), separator)
             || !Next(ref start, ref p, Utf8FieldParser.KtpStatus(ref Unsafe.Add(ref start, p), separator, out var ktp), separator)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace Kependudukan.Aggregation.Internals;
@@ -36,7 +37,34 @@ internal static class DayNumber
     public static bool IsStorable(LocalDate date) => date.Calendar == CalendarSystem.Iso && date >= MinDate && date <= MaxDate;
 
     /// <summary>Returns the day number of a storable date.</summary>
-    public static short FromDate(LocalDate date) => (short)(date.ToDateOnly().DayNumber - s_epochDayNumber + MinValid);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static short FromDate(LocalDate date) => (short)(FromIsoParts(date.Year, date.Month, date.Day) + MinValid);
+
+    /// <summary>Returns whether a date can be stored and, if so, its day number: the check of <see cref="IsStorable"/> and the
+    /// conversion of <see cref="FromDate"/> in one step, from the date's year, month and day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryFromDate(LocalDate date, out short day)
+    {
+        // 1900-01-01 is day 0 of FromIsoParts; MaxValid - MinValid days later is the last storable date.
+        var days = FromIsoParts(date.Year, date.Month, date.Day);
+        day = unchecked((short)(days + MinValid));
+        return unchecked((uint)days) <= MaxValid - MinValid && date.Calendar == CalendarSystem.Iso;
+    }
+
+    /// <summary>Returns the days from 1900-01-01 to an ISO date given by its parts (negative before it), with no table and no
+    /// branch on the month: March-based years, so the leap day ends a year (H. Hinnant's <c>days_from_civil</c>).</summary>
+    /// <param name="year">The year, 1 to 9999.</param>
+    /// <param name="month">The month, 1-12.</param>
+    /// <param name="day">The day of the month.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int FromIsoParts(int year, int month, int day)
+    {
+        // 693,901 days from 0000-03-01 to 1900-01-01; every value below stays far inside int.
+        var shifted = month <= 2 ? 1 : 0;
+        var y = year - shifted;
+        var dayOfYear = ((153 * (month + (shifted * 12) - 3)) + 2) / 5 + day - 1;
+        return (y * 365) + (y / 4) - (y / 100) + (y / 400) + dayOfYear - 693_901;
+    }
 
     /// <summary>Returns the date of a valid day number.</summary>
     public static LocalDate ToDate(short day) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(day - MinValid + s_epochDayNumber));
