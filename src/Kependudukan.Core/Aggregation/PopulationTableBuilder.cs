@@ -208,6 +208,72 @@ public sealed class PopulationTableBuilder
         Count = total;
     }
 
+    /// <summary>Removes rows by their index, keeping the order of the rest: a loader that finds, after its last row, that some
+    /// rows must go (a NIK repeated from an earlier row, say) takes them out in one pass over the columns.</summary>
+    /// <param name="rows">The indices of the rows to remove, ascending, distinct and each in [0, <see cref="Count"/>).</param>
+    /// <remarks>The cost is one move of each column from the first removed row on; a village left with no row is dropped. A
+    /// table built earlier keeps its rows.</remarks>
+    /// <exception cref="ArgumentException">An index is out of range, or not greater than the one before it; nothing is removed.</exception>
+    public void RemoveRows(ReadOnlySpan<int> rows)
+    {
+        var previous = -1;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] <= previous || rows[i] >= Count)
+            {
+                throw new ArgumentException(
+                    Invariant($"Row indices should be ascending, distinct and in range [0-{Count - 1}]; index {i} is {rows[i]}{(i > 0 ? Invariant($", after {previous}") : string.Empty)}."),
+                    nameof(rows));
+            }
+
+            previous = rows[i];
+        }
+
+        if (rows.IsEmpty)
+        {
+            return;
+        }
+
+        if (_sharedWithTable)
+        {
+            // A table built earlier holds these arrays: compact copies of them instead.
+            _village = (int[])_village.Clone();
+            _birth = (short[])_birth.Clone();
+            _flags = (ushort[])_flags.Clone();
+            _recording = (short[])_recording.Clone();
+            _leave = (short[])_leave.Clone();
+            _nik = (long[]?)_nik?.Clone();
+            _sharedWithTable = false;
+        }
+
+        var write = rows[0];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var start = rows[i] + 1;
+            var length = (i + 1 < rows.Length ? rows[i + 1] : Count) - start;
+            if (length > 0)
+            {
+                Array.Copy(_village, start, _village, write, length);
+                Array.Copy(_birth, start, _birth, write, length);
+                Array.Copy(_flags, start, _flags, write, length);
+                Array.Copy(_recording, start, _recording, write, length);
+                Array.Copy(_leave, start, _leave, write, length);
+                if (_nik is not null)
+                {
+                    Array.Copy(_nik, start, _nik, write, length);
+                }
+
+                write += length;
+            }
+        }
+
+        Count = write;
+        RemoveSparse(_permitRows, _permitExpiries, rows);
+        RemoveSparse(_aliveDateRows, _aliveDates, rows);
+        _hasNik = _hasNik && _nik.AsSpan(0, Count).ContainsAnyExcept(0L);
+        DropEmptyVillages();
+    }
+
     /// <summary>Removes every row, keeping the columns' capacity for reuse, unless a table built earlier took the columns
     /// (see <see cref="Build"/>): then the capacity drops to 0.</summary>
     public void Clear()
@@ -324,6 +390,74 @@ public sealed class PopulationTableBuilder
         }
 
         return result;
+    }
+
+    /// <summary>Takes the removed rows out of a sparse column and moves the later row numbers down.</summary>
+    private static void RemoveSparse(List<int> sparseRows, List<LocalDate> values, ReadOnlySpan<int> removed)
+    {
+        var kept = 0;
+        var passed = 0;
+        for (var i = 0; i < sparseRows.Count; i++)
+        {
+            var row = sparseRows[i];
+            while (passed < removed.Length && removed[passed] < row)
+            {
+                passed++;
+            }
+
+            if (passed < removed.Length && removed[passed] == row)
+            {
+                continue;
+            }
+
+            sparseRows[kept] = row - passed;
+            values[kept] = values[i];
+            kept++;
+        }
+
+        sparseRows.RemoveRange(kept, sparseRows.Count - kept);
+        values.RemoveRange(kept, values.Count - kept);
+    }
+
+    /// <summary>Renumbers the villages when some have no row left, so a built table lists only villages with residents.</summary>
+    private void DropEmptyVillages()
+    {
+        var rowsPerVillage = new int[_villages.Count];
+        foreach (var village in _village.AsSpan(0, Count))
+        {
+            rowsPerVillage[village]++;
+        }
+
+        if (!rowsPerVillage.AsSpan().Contains(0))
+        {
+            return;
+        }
+
+        var newId = rowsPerVillage;
+        var kept = new List<RegionCode>();
+        _villageIds.Clear();
+        for (var id = 0; id < newId.Length; id++)
+        {
+            if (newId[id] == 0)
+            {
+                newId[id] = -1;
+                continue;
+            }
+
+            newId[id] = kept.Count;
+            _villageIds.GetOrAdd(_villages[id].PaddedValue, kept.Count, out _);
+            kept.Add(_villages[id]);
+        }
+
+        foreach (ref var village in _village.AsSpan(0, Count))
+        {
+            village = newId[village];
+        }
+
+        _villages.Clear();
+        _villages.AddRange(kept);
+        _lastVillageCode = 0;
+        _lastVillageId = -1;
     }
 
     private static void AppendSparse(List<int> sourceRows, List<LocalDate> sourceDates, List<int> rows, List<LocalDate> dates, int offset)

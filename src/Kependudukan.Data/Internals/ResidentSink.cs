@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Kependudukan.Aggregation;
 
 namespace Kependudukan.Data.Internals;
@@ -20,7 +21,7 @@ internal abstract class ResidentSink
 
     /// <summary>Removes rows added earlier.</summary>
     /// <param name="rows">The indices of the rows in the order they were added, ascending.</param>
-    internal abstract void Remove(IReadOnlyList<int> rows);
+    internal abstract void Remove(List<int> rows);
 
     /// <summary>Returns whether <paramref name="index"/> is the next index in <paramref name="rows"/>, and advances past it.</summary>
     private protected static bool Skip(IReadOnlyList<int> rows, ref int next, int index)
@@ -59,21 +60,7 @@ internal sealed class TableSink : ResidentSink
         }
     }
 
-    internal override void Remove(IReadOnlyList<int> rows)
-    {
-        var table = _builder.Build();
-        var builder = new PopulationTableBuilder();
-        var next = 0;
-        for (var i = 0; i < table.Count; i++)
-        {
-            if (!Skip(rows, ref next, i))
-            {
-                builder.Add(table.GetRow(i));
-            }
-        }
-
-        _builder = builder;
-    }
+    internal override void Remove(List<int> rows) => _builder.RemoveRows(CollectionsMarshal.AsSpan(rows));
 
     internal override ArgumentException? TryAdd(in ResidentRow row)
     {
@@ -99,7 +86,7 @@ internal sealed class ResidentListSink : ResidentSink
 
     internal override void Append(ResidentSink part) => _residents.AddRange(((ResidentListSink)part)._residents);
 
-    internal override void Remove(IReadOnlyList<int> rows)
+    internal override void Remove(List<int> rows)
     {
         var next = 0;
         var index = 0;

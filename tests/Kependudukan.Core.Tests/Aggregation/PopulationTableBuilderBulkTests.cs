@@ -161,6 +161,54 @@ public class PopulationTableBuilderBulkTests
         Assert.Throws<ArgumentOutOfRangeException>(() => builder.EnsureCapacity(Array.MaxLength + 1));
     }
 
+    [Fact]
+    public void RemoveRows_RandomRows_EqualsAddingOnlyTheRest() =>
+        Gen.Select(PopulationGen.Population(120), Gen.Int[0, 3], Gen.Bool, Gen.Int[1, 3]).Sample((sample, mode, buildFirst, parts) =>
+        {
+            // mode 0: every row has its NIK; 1: none has; 2: only some have; 3: every row is removed.
+            var rows = sample.Rows.Select((row, i) => mode == 1 || (mode == 2 && i % 3 == 0) ? row with { Nik = default } : row).ToArray();
+            var random = new Random(rows.Length);
+            var removed = Enumerable.Range(0, rows.Length).Where(_ => mode == 3 || random.Next(4) == 0).ToArray();
+            var builder = new PopulationTableBuilder(rows.Length);
+            var size = Math.Max(1, (rows.Length + parts - 1) / parts);
+            for (var start = 0; start < rows.Length; start += size)
+            {
+                builder.AddRange(rows.AsSpan(start, Math.Min(size, rows.Length - start)));
+            }
+
+            var before = buildFirst ? builder.Build() : null;
+
+            builder.RemoveRows(removed);
+
+            AssertSameTable(Reference(rows.Where((_, i) => !removed.Contains(i)).ToArray()), builder.Build());
+            if (before is not null)
+            {
+                AssertSameTable(Reference(rows), before);
+            }
+
+            // The builder goes on as usual after a removal.
+            builder.Add(s_valid);
+            Assert.Equal(s_valid, builder.Build().GetRow(builder.Count - 1));
+        }, iter: 200);
+
+    [Theory]
+    [InlineData(new[] { 3 }, "index 0 is 3")]
+    [InlineData(new[] { -1 }, "index 0 is -1")]
+    [InlineData(new[] { 1, 1 }, "index 1 is 1, after 1")]
+    [InlineData(new[] { 2, 0 }, "index 1 is 0, after 2")]
+    public void RemoveRows_BadIndices_ThrowsNamingTheIndexAndRemovesNothing(int[] removed, string expected)
+    {
+        var builder = new PopulationTableBuilder();
+        builder.AddRange([s_valid, s_valid with { Sex = Sex.Male, Nik = default }, s_valid with { HasKia = true }]);
+
+        var error = Assert.Throws<ArgumentException>(() => builder.RemoveRows(removed));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal("rows", error.ParamName);
+        Assert.Equal(3, builder.Count);
+        Assert.Equal(s_valid with { HasKia = true }, builder.Build().GetRow(2));
+    }
+
     private static PopulationTable Reference(ResidentRow[] rows)
     {
         var builder = new PopulationTableBuilder();
