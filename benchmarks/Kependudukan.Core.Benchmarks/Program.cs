@@ -116,7 +116,7 @@ public static class Program
     /// <c>--no-checks</c> (the optional data-quality checks off), <c>--quarantine</c> (bad rows set aside instead of failing).</summary>
     private static void TimeLoad(string path, string[] args)
     {
-        var threads = Array.IndexOf(args, "--threads") is var at and > 0 ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : -1;
+        var threads = Array.IndexOf(args, "--threads") is var at and > 0 ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
         var options = new Kependudukan.Data.ResidentLoadOptions { MaxDegreeOfParallelism = threads };
         if (args.Contains("--no-checks"))
         {
