@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -40,7 +43,8 @@ internal sealed class Utf8CsvReader
     // The last record read by TryReadRecord: cell boundaries in _buffer and the decoded cells.
     private int[] _cellStarts = new int[32];
     private int[] _cellEnds = new int[32];
-    private int[] _textStarts = new int[33];
+    private int[] _textStarts = new int[32];
+    private int[] _textEnds = new int[32];
     private char[] _cellText = new char[256];
 
     private Utf8CsvReader(Stream? stream, TextReader? text, char separator, int bufferSize, long length, long firstLine, bool atStart)
@@ -149,7 +153,7 @@ internal sealed class Utf8CsvReader
 
     /// <summary>Returns the text of a cell of the last record read by <see cref="TryReadRecord"/>.</summary>
     internal ReadOnlySpan<char> Cell(int index) =>
-        _cellText.AsSpan(_textStarts[index], _textStarts[index + 1] - _textStarts[index]);
+        _cellText.AsSpan(_textStarts[index], _textEnds[index] - _textStarts[index]);
 
     /// <summary>Finds the cells and the end of the record at <see cref="_start"/>: 1 when found (with the bytes to consume,
     /// line ending included, and the line breaks inside quotes), 0 at the end of the input, -1 when more input is needed.</summary>
@@ -167,9 +171,10 @@ internal sealed class Utf8CsvReader
         var cellStart = 0;
         var quoted = false;
         var i = 0;
+        var block = new SpecialBlock(-SpecialBlock.Size, 0);
         while (true)
         {
-            var k = data[i..].IndexOfAny(_special);
+            var k = NextSpecial(data, i, ref block);
             if (k < 0)
             {
                 if (!_final)
@@ -182,7 +187,7 @@ internal sealed class Utf8CsvReader
                 break;
             }
 
-            i += k;
+            i = k;
             var c = data[i];
             if (quoted)
             {
@@ -254,7 +259,8 @@ internal sealed class Utf8CsvReader
         {
             Array.Resize(ref _cellStarts, cells * 2);
             Array.Resize(ref _cellEnds, cells * 2);
-            Array.Resize(ref _textStarts, (cells * 2) + 1);
+            Array.Resize(ref _textStarts, cells * 2);
+            Array.Resize(ref _textEnds, cells * 2);
         }
 
         _cellStarts[cells] = _start + start;
@@ -262,19 +268,70 @@ internal sealed class Utf8CsvReader
         cells++;
     }
 
-    /// <summary>Decodes the cells of the framed record into <see cref="_cellText"/>, unescaping quoted cells.</summary>
+    /// <summary>Returns the position of the first separator, quote or line break at or after <paramref name="from"/>, or -1:
+    /// 32 bytes are classified at once into a bit mask, which the next calls reuse while they stay in its block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int NextSpecial(ReadOnlySpan<byte> data, int from, ref SpecialBlock block)
+    {
+        while (true)
+        {
+            var offset = from - block.Start;
+            if (unchecked((uint)offset) < SpecialBlock.Size)
+            {
+                var pending = block.Mask & (uint.MaxValue << offset);
+                if (pending != 0)
+                {
+                    return block.Start + BitOperations.TrailingZeroCount(pending);
+                }
+
+                from = block.Start + SpecialBlock.Size;
+            }
+
+            if (data.Length - from < SpecialBlock.Size || !Vector256.IsHardwareAccelerated)
+            {
+                var k = data[from..].IndexOfAny(_special);
+                return k < 0 ? -1 : from + k;
+            }
+
+            var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(data), (nuint)from);
+            var special = Vector256.Equals(bytes, Vector256.Create(_separator)) | Vector256.Equals(bytes, Vector256.Create(Quote))
+                | Vector256.Equals(bytes, Vector256.Create(Cr)) | Vector256.Equals(bytes, Vector256.Create(Lf));
+            block = new SpecialBlock(from, special.ExtractMostSignificantBits());
+        }
+    }
+
+    /// <summary>Decodes the cells of the framed record into <see cref="_cellText"/>, unescaping quoted cells: an ASCII record in
+    /// one widening of all its bytes (the separators stay between the cells), any other cell by cell.</summary>
     private void Decode()
     {
-        var bytes = _cellEnds[CellCount - 1] - _cellStarts[0];
+        var first = _cellStarts[0];
+        var bytes = _cellEnds[CellCount - 1] - first;
         if (_cellText.Length < bytes)
         {
             _cellText = new char[Math.Max(bytes, _cellText.Length * 2)];
         }
 
+        if (Ascii.ToUtf16(_buffer.AsSpan(first, bytes), _cellText, out _) == OperationStatus.Done)
+        {
+            for (var cell = 0; cell < CellCount; cell++)
+            {
+                var start = _cellStarts[cell] - first;
+                var length = _cellEnds[cell] - _cellStarts[cell];
+                if (length > 0 && _cellText[start] == '"')
+                {
+                    length = Unescape(_cellText.AsSpan(start, length));
+                }
+
+                _textStarts[cell] = start;
+                _textEnds[cell] = start + length;
+            }
+
+            return;
+        }
+
         var position = 0;
         for (var cell = 0; cell < CellCount; cell++)
         {
-            _textStarts[cell] = position;
             var raw = _buffer.AsSpan(_cellStarts[cell], _cellEnds[cell] - _cellStarts[cell]);
             var written = Encoding.UTF8.GetChars(raw, _cellText.AsSpan(position));
             if (written > 0 && _cellText[position] == '"')
@@ -282,10 +339,10 @@ internal sealed class Utf8CsvReader
                 written = Unescape(_cellText.AsSpan(position, written));
             }
 
+            _textStarts[cell] = position;
+            _textEnds[cell] = position + written;
             position += written;
         }
-
-        _textStarts[CellCount] = position;
     }
 
     /// <summary>Unescapes a cell that starts with a quote in place and returns its new length: the first quote is dropped,
@@ -368,5 +425,11 @@ internal sealed class Utf8CsvReader
                 return written;
             }
         }
+    }
+
+    /// <summary>A block of <see cref="Size"/> input bytes from <see cref="Start"/> on, with one bit set per special byte.</summary>
+    private readonly record struct SpecialBlock(int Start, uint Mask)
+    {
+        internal const int Size = 32;
     }
 }
