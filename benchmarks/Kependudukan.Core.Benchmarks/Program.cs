@@ -135,10 +135,12 @@ public static class Program
 
         for (var round = 0; round < 5; round++)
         {
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var started = System.Diagnostics.Stopwatch.StartNew();
             var result = Kependudukan.Data.ResidentCsv.LoadTable(path, options);
             var elapsed = started.Elapsed;
-            Console.WriteLine($"{result.Data.Count:N0} rows in {elapsed.TotalSeconds:0.000} s: {elapsed.TotalNanoseconds / result.Data.Count:0.0} ns/row, {result.Data.Count / elapsed.TotalSeconds / 1e6:0.00} Mrows/s");
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            Console.WriteLine($"{result.Data.Count:N0} rows in {elapsed.TotalSeconds:0.000} s: {elapsed.TotalNanoseconds / result.Data.Count:0.0} ns/row, {result.Data.Count / elapsed.TotalSeconds / 1e6:0.00} Mrows/s, {allocated / 1e6:N0} MB allocated");
         }
     }
 
