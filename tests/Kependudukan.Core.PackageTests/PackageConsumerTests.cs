@@ -4,65 +4,21 @@ using System.Xml.Linq;
 
 namespace Kependudukan.PackageTests;
 
-/// <summary>Packs the library, installs it from a local folder feed into a fresh console project and runs the README's quick start,
-/// as a user installing from NuGet would.</summary>
-public sealed partial class PackageConsumerTests : IDisposable
+/// <summary>Installs Kependudukan.Core from a local folder feed (see <see cref="PackageFeed"/>) into a fresh console project and
+/// runs the README's quick start, as a user installing from NuGet would.</summary>
+public sealed partial class PackageConsumerTests(PackageFeed feed)
 {
-    private readonly string _work = Directory.CreateTempSubdirectory("kependudukan-pkg-").FullName;
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is harmless.
-        }
-    }
-
     [Fact]
     public void Package_InstalledFromFolderFeed_RunsReadmeQuickStart()
     {
         var root = RepositoryRootAttribute.Value;
-        var version = $"0.0.0-pkgtest.{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}";
-        var feed = Path.Combine(_work, "feed");
-        var (packExit, packOutput) = ProcessRunner.Run(root, "dotnet", "pack", Path.Combine(root, "src", "Kependudukan.Core"), "-c", "Release",
-            "-o", feed, $"-p:Version={version}", $"-p:ArtifactsPath={Path.Combine(_work, "artifacts")}");
-        Assert.True(packExit == 0, packOutput);
-
-        var nupkg = Path.Combine(feed, $"Kependudukan.Core.{version}.nupkg");
-        Assert.True(File.Exists(nupkg), packOutput);
-        Assert.True(File.Exists(Path.Combine(feed, $"Kependudukan.Core.{version}.snupkg")), "The symbol package is missing.");
+        var version = feed.Version;
+        var nupkg = feed.Package("Kependudukan.Core");
+        Assert.True(File.Exists(Path.Combine(feed.Folder, $"Kependudukan.Core.{version}.snupkg")), "The symbol package is missing.");
         AssertPackageContents(nupkg);
 
         var (code, expected) = ReadQuickStart(Path.Combine(root, "README.md"));
-        var app = Path.Combine(_work, "app");
-        Directory.CreateDirectory(app);
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Kependudukan.Core" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), code);
+        var app = feed.NewConsumer("core-app", "Kependudukan.Core", code);
 
         var (runExit, runOutput) = ProcessRunner.Run(app, "dotnet", "run");
         Assert.True(runExit == 0, runOutput);
