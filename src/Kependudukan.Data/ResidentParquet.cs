@@ -156,14 +156,15 @@ public static class ResidentParquet
 
     internal static async Task WriteRowsAsync(IEnumerable<ResidentRow> rows, Stream stream, int rowGroupSize, CancellationToken cancellationToken)
     {
-        var writer = await ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(ParquetRowGroupBuffer.Fields), stream, s_options, false, cancellationToken)
+        var fields = ParquetRowGroupBuffer.CreateFields();
+        var writer = await ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(fields), stream, s_options, false, cancellationToken)
             .ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
             ParquetRowGroupBuffer? buffer = null;
             foreach (var row in rows)
             {
-                buffer ??= new ParquetRowGroupBuffer(rowGroupSize);
+                buffer ??= new ParquetRowGroupBuffer(rowGroupSize, fields);
                 buffer.Add(in row);
                 if (buffer.IsFull)
                 {

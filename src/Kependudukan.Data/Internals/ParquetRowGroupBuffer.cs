@@ -7,11 +7,15 @@ using static System.FormattableString;
 namespace Kependudukan.Data.Internals;
 
 /// <summary>Collects rows column by column and writes them as one Parquet row group.</summary>
-internal sealed class ParquetRowGroupBuffer(int capacity)
+/// <param name="capacity">The rows of a row group.</param>
+/// <param name="fields">The fields of the writer's schema, from <see cref="CreateFields"/>.</param>
+internal sealed class ParquetRowGroupBuffer(int capacity, DataField[] fields)
 {
     private const int DomicileLength = 13;
 
-    internal static readonly DataField[] Fields =
+    /// <summary>Creates the fields of the resident schema for one writer. Parquet.Net sets a field's levels and path when a
+    /// schema takes it, so writers that run at the same time must not share field objects.</summary>
+    internal static DataField[] CreateFields() =>
     [
         new DataField<long?>(ResidentColumns.Nik),
         new DataField<string>(ResidentColumns.Domicile, false),
@@ -27,6 +31,8 @@ internal sealed class ParquetRowGroupBuffer(int capacity)
         new DataField<bool>(ResidentColumns.BirthCertificate),
         new DataField<bool>(ResidentColumns.Kia),
     ];
+
+    private readonly DataField[] _fields = fields;
 
     private readonly long?[] _nik = new long?[capacity];
     private readonly char[] _domicileText = new char[capacity * DomicileLength];
@@ -73,19 +79,19 @@ internal sealed class ParquetRowGroupBuffer(int capacity)
         var n = Count;
         using (var group = writer.CreateRowGroup())
         {
-            await group.WriteAsync<long>(Fields[0], _nik.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<ReadOnlyMemory<char>>(Fields[1], _domicile.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<DateOnly>(Fields[2], _birthDate.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<ReadOnlyMemory<char>>(Fields[3], _sex.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<ReadOnlyMemory<char>>(Fields[4], _citizenship.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<DateOnly>(Fields[5], _permitExpiry.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<ReadOnlyMemory<char>>(Fields[6], _marital.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<ReadOnlyMemory<char>>(Fields[7], _life.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<DateOnly>(Fields[8], _lifeDate.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<ReadOnlyMemory<char>>(Fields[9], _ktp.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<DateOnly>(Fields[10], _recordingDate.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<bool>(Fields[11], _birthCertificate.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<bool>(Fields[12], _kia.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<long>(_fields[0], _nik.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<ReadOnlyMemory<char>>(_fields[1], _domicile.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<DateOnly>(_fields[2], _birthDate.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<ReadOnlyMemory<char>>(_fields[3], _sex.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<ReadOnlyMemory<char>>(_fields[4], _citizenship.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<DateOnly>(_fields[5], _permitExpiry.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<ReadOnlyMemory<char>>(_fields[6], _marital.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<ReadOnlyMemory<char>>(_fields[7], _life.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<DateOnly>(_fields[8], _lifeDate.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<ReadOnlyMemory<char>>(_fields[9], _ktp.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<DateOnly>(_fields[10], _recordingDate.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<bool>(_fields[11], _birthCertificate.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<bool>(_fields[12], _kia.AsMemory(0, n), null, null, cancellationToken).ConfigureAwait(false);
             group.CompleteValidate();
         }
 
