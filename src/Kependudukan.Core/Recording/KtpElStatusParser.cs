@@ -63,22 +63,47 @@ public static class KtpElStatusParser
     /// <returns><see langword="true"/> when <paramref name="text"/> is a SIAK name or a code 1 to 8.</returns>
     public static bool TryParse([NotNullWhen(true)] string? text, out KtpElStatus status)
     {
-        status = KtpElStatus.None;
         if (text is null)
         {
+            status = KtpElStatus.None;
             return false;
         }
 
-        var span = text.AsSpan().Trim();
-        if (span.Length == 1 && span[0] is >= '1' and <= '8')
+        return TryParse(text, KtpElStatusStyles.None, out status);
+    }
+
+    /// <summary>Tries to parse a SIAK status name, a village-system code or, as <paramref name="styles"/> allows, another
+    /// spelling of a name; never throws and allocates nothing.</summary>
+    /// <param name="text">The text; white space around it is ignored.</param>
+    /// <param name="styles">The other spellings to accept.</param>
+    /// <param name="status">The status, or <see cref="KtpElStatus.None"/> on failure.</param>
+    /// <returns><see langword="true"/> when <paramref name="text"/> is a SIAK name (any case), a code 1 to 8, or a spelling
+    /// <paramref name="styles"/> allows.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, KtpElStatusStyles styles, out KtpElStatus status)
+    {
+        status = KtpElStatus.None;
+        var span = text.Trim();
+        if (span.Length == 1)
         {
-            status = s_villageSystemStatuses[span[0] - '0'];
+            if (span[0] is >= '1' and <= '8')
+            {
+                status = s_villageSystemStatuses[span[0] - '0'];
+                return true;
+            }
+
+            return false;
+        }
+
+        if ((styles & KtpElStatusStyles.AllowAbbreviations) != 0 && span.Equals("PRR", StringComparison.OrdinalIgnoreCase))
+        {
+            status = KtpElStatus.PrintReadyRecord;
             return true;
         }
 
+        var separators = (styles & KtpElStatusStyles.AllowWordSeparators) != 0;
         for (var i = 1; i < s_siakNames.Length; i++)
         {
-            if (span.Equals(s_siakNames[i], StringComparison.OrdinalIgnoreCase))
+            if (IsName(span, s_siakNames[i], separators))
             {
                 status = (KtpElStatus)i;
                 return true;
@@ -86,6 +111,31 @@ public static class KtpElStatusParser
         }
 
         return false;
+    }
+
+    /// <summary>Compares text with an upper-case SIAK name, ignoring the case of ASCII letters and, when
+    /// <paramref name="separators"/> is set, taking a space or a hyphen for an underscore.</summary>
+    private static bool IsName(ReadOnlySpan<char> text, string name, bool separators)
+    {
+        if (text.Length != name.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var expected = name[i];
+            var same = expected == '_'
+                ? c == '_' || (separators && c is ' ' or '-')
+                : char.IsAsciiLetter(c) && (char)(c & ~0x20) == expected;
+            if (!same)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Maps a village-system (OpenSID) status code to a SIAK status.</summary>

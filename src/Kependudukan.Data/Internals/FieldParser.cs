@@ -206,80 +206,18 @@ internal static class FieldParser
         return status != LifeStatus.None;
     }
 
-    /// <summary>Parses a SIAK status name (any case, <c>_</c>, <c>-</c> or space between words) or a village-system code 1-8.</summary>
-    /// <remarks>Village-system codes (OpenSID): 1 belum wajib and 2 belum rekam → unregistered, 3 sudah rekam → bio captured,
-    /// 4 card printed, 5 print ready record, 6 card shipped, 7 sent for card printing, 8 card issued.</remarks>
+    /// <summary>Parses a SIAK status name (any case, <c>_</c>, <c>-</c> or space between words, or <c>PRR</c>) or a
+    /// village-system code 1-8 with <see cref="KtpElStatusParser"/>; an empty cell is <see cref="KtpElStatus.Unregistered"/>.</summary>
     internal static bool TryParseKtpStatus(ReadOnlySpan<char> s, out KtpElStatus status)
     {
-        if (s.Length == 1)
+        if (s.IsWhiteSpace())
         {
-            status = VillageSystemStatus(s[0]);
-            return status != KtpElStatus.None;
+            status = KtpElStatus.Unregistered;
+            return true;
         }
 
-        status = s switch
-        {
-            "UNREGISTERED" or "" => KtpElStatus.Unregistered,
-            "BIO_CAPTURED" => KtpElStatus.BioCaptured,
-            "PROCESSING" => KtpElStatus.Processing,
-            "SENT_FOR_ENROLLMENT" => KtpElStatus.SentForEnrollment,
-            "RECEIVED_AT_CENTRAL" => KtpElStatus.ReceivedAtCentral,
-            "PRINT_READY_RECORD" => KtpElStatus.PrintReadyRecord,
-            "SENT_FOR_CARD_PRINTING" => KtpElStatus.SentForCardPrinting,
-            "CARD_PRINTED" => KtpElStatus.CardPrinted,
-            "CARD_SHIPPED" => KtpElStatus.CardShipped,
-            "CARD_ISSUED" => KtpElStatus.CardIssued,
-            "ENROLL_FAILURE_AT_CENTRAL" => KtpElStatus.EnrollFailureAtCentral,
-            "SEARCH_FAILURE_AT_CENTRAL" => KtpElStatus.SearchFailureAtCentral,
-            "ENROLL_FAILURE_AT_REGIONAL" => KtpElStatus.EnrollFailureAtRegional,
-            "DUPLICATE_RECORD" => KtpElStatus.DuplicateRecord,
-            _ => KtpElStatus.None,
-        };
-        return status != KtpElStatus.None || TryParseKtpStatusWord(s, out status);
+        return KtpElStatusParser.TryParse(s, KtpElStatusStyles.AllowWordSeparators | KtpElStatusStyles.AllowAbbreviations, out status);
     }
-
-    private static bool TryParseKtpStatusWord(ReadOnlySpan<char> s, out KtpElStatus status)
-    {
-        Span<char> buffer = stackalloc char[MaxWordLength];
-        var word = Normalize(s, buffer);
-        if (word.Length == 1)
-        {
-            status = VillageSystemStatus(word[0]);
-            return status != KtpElStatus.None;
-        }
-
-        status = word switch
-        {
-            "" or "unregistered" => KtpElStatus.Unregistered,
-            "bio captured" => KtpElStatus.BioCaptured,
-            "processing" => KtpElStatus.Processing,
-            "sent for enrollment" => KtpElStatus.SentForEnrollment,
-            "received at central" => KtpElStatus.ReceivedAtCentral,
-            "print ready record" or "prr" => KtpElStatus.PrintReadyRecord,
-            "sent for card printing" => KtpElStatus.SentForCardPrinting,
-            "card printed" => KtpElStatus.CardPrinted,
-            "card shipped" => KtpElStatus.CardShipped,
-            "card issued" => KtpElStatus.CardIssued,
-            "enroll failure at central" => KtpElStatus.EnrollFailureAtCentral,
-            "search failure at central" => KtpElStatus.SearchFailureAtCentral,
-            "enroll failure at regional" => KtpElStatus.EnrollFailureAtRegional,
-            "duplicate record" => KtpElStatus.DuplicateRecord,
-            _ => KtpElStatus.None,
-        };
-        return status != KtpElStatus.None;
-    }
-
-    private static KtpElStatus VillageSystemStatus(char code) => code switch
-    {
-        '1' or '2' => KtpElStatus.Unregistered,
-        '3' => KtpElStatus.BioCaptured,
-        '4' => KtpElStatus.CardPrinted,
-        '5' => KtpElStatus.PrintReadyRecord,
-        '6' => KtpElStatus.CardShipped,
-        '7' => KtpElStatus.SentForCardPrinting,
-        '8' => KtpElStatus.CardIssued,
-        _ => KtpElStatus.None,
-    };
 
     internal static bool TryParseFlag(ReadOnlySpan<char> s, out bool value)
     {

@@ -89,6 +89,35 @@ public class KtpElStatusParserTests
         Assert.Equal(None, status);
     }
 
+    [Theory]
+    [InlineData("bio captured", KtpElStatusStyles.AllowWordSeparators, BioCaptured)]
+    [InlineData(" Card-Issued ", KtpElStatusStyles.AllowWordSeparators, CardIssued)]
+    [InlineData("enroll failure_at-regional", KtpElStatusStyles.AllowWordSeparators, EnrollFailureAtRegional)]
+    [InlineData("prr", KtpElStatusStyles.AllowAbbreviations, PrintReadyRecord)]
+    [InlineData("PRR", KtpElStatusStyles.AllowAbbreviations | KtpElStatusStyles.AllowWordSeparators, PrintReadyRecord)]
+    [InlineData("CARD_ISSUED", KtpElStatusStyles.None, CardIssued)]
+    [InlineData("7", KtpElStatusStyles.None, SentForCardPrinting)]
+    public void TryParseSpan_StylesAllowSpelling(string text, KtpElStatusStyles styles, KtpElStatus expected)
+    {
+        Assert.True(KtpElStatusParser.TryParse(text.AsSpan(), styles, out var status));
+        Assert.Equal(expected, status);
+    }
+
+    [Theory]
+    [InlineData("bio captured", KtpElStatusStyles.AllowAbbreviations)]
+    [InlineData("PRR", KtpElStatusStyles.AllowWordSeparators)]
+    [InlineData("CARD  ISSUED", KtpElStatusStyles.AllowWordSeparators)] // one separator per underscore
+    [InlineData("CARD.ISSUED", KtpElStatusStyles.AllowWordSeparators)]
+    [InlineData("CARDISSUED", KtpElStatusStyles.AllowWordSeparators)]
+    [InlineData("CİRD_ISSUED", KtpElStatusStyles.AllowWordSeparators)] // a non-ASCII letter that upper-cases to one
+    [InlineData("", KtpElStatusStyles.AllowWordSeparators | KtpElStatusStyles.AllowAbbreviations)]
+    [InlineData("9", KtpElStatusStyles.AllowWordSeparators | KtpElStatusStyles.AllowAbbreviations)]
+    public void TryParseSpan_OtherSpellings_Rejected(string text, KtpElStatusStyles styles)
+    {
+        Assert.False(KtpElStatusParser.TryParse(text.AsSpan(), styles, out var status));
+        Assert.Equal(None, status);
+    }
+
     [Fact]
     public void Parse_LongText_IsShortenedInMessage()
     {
