@@ -118,7 +118,7 @@ public static class Program
         }
     }
 
-    /// <summary>Times <c>ResidentCsv.LoadTable</c> on one file, five rounds: <c>--threads N</c> (default: every core),
+    /// <summary>Times <c>ResidentCsv.LoadTable</c> (or <c>ResidentParquet.LoadTableAsync</c> for a <c>.parquet</c> file) on one file, five rounds: <c>--threads N</c> (default: every core),
     /// <c>--no-checks</c> (the optional data-quality checks off), <c>--quarantine</c> (bad rows set aside instead of failing).</summary>
     private static void TimeLoad(string path, string[] args)
     {
@@ -143,7 +143,9 @@ public static class Program
         {
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var result = Kependudukan.Data.ResidentCsv.LoadTable(path, options);
+            var result = path.EndsWith(".parquet", StringComparison.Ordinal)
+                ? Kependudukan.Data.ResidentParquet.LoadTableAsync(path, options).GetAwaiter().GetResult()
+                : Kependudukan.Data.ResidentCsv.LoadTable(path, options);
             var elapsed = started.Elapsed;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             Console.WriteLine($"{result.Data.Count:N0} rows in {elapsed.TotalSeconds:0.000} s: {elapsed.TotalNanoseconds / result.Data.Count:0.0} ns/row, {result.Data.Count / elapsed.TotalSeconds / 1e6:0.00} Mrows/s, {allocated / 1e6:N0} MB allocated");
