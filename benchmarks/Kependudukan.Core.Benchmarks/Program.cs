@@ -10,7 +10,7 @@ namespace Kependudukan.Benchmarks;
 
 /// <summary>Entry point: <c>dotnet run -c Release --project benchmarks/Kependudukan.Core.Benchmarks -- --filter '*'</c>;
 /// <c>-- --sizes N</c> prints the bytes per resident of each representation for N residents; <c>-- --load file.csv
-/// [--threads N] [--no-checks] [--quarantine]</c> times <c>ResidentCsv.LoadTable</c>; <c>-- --tokenize file.csv</c> times Sep and the package's
+/// [--threads N] [--no-checks] [--no-duplicates] [--quarantine]</c> times <c>ResidentCsv.LoadTable</c>; <c>-- --tokenize file.csv</c> times Sep and the package's
 /// CSV reader splitting the file into cells, with no field parsing.</summary>
 public static class Program
 {
@@ -119,7 +119,7 @@ public static class Program
     }
 
     /// <summary>Times <c>ResidentCsv.LoadTable</c> (or <c>ResidentParquet.LoadTableAsync</c> for a <c>.parquet</c> file) on one file, five rounds: <c>--threads N</c> (default: every core),
-    /// <c>--no-checks</c> (the optional data-quality checks off), <c>--quarantine</c> (bad rows set aside instead of failing).</summary>
+    /// <c>--no-checks</c> (the optional data-quality checks off), <c>--no-duplicates</c> (no duplicate-NIK check), <c>--quarantine</c> (bad rows set aside instead of failing).</summary>
     private static void TimeLoad(string path, string[] args)
     {
         var threads = Array.IndexOf(args, "--threads") is var at and > 0 ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
@@ -132,6 +132,11 @@ public static class Program
                 NikMismatch = Kependudukan.Data.FindingAction.Ignore,
                 DeathBeforeBirth = Kependudukan.Data.FindingAction.Ignore,
             };
+        }
+
+        if (args.Contains("--no-duplicates"))
+        {
+            options = options with { DuplicateNik = Kependudukan.Data.FindingAction.Ignore };
         }
 
         if (args.Contains("--quarantine"))
