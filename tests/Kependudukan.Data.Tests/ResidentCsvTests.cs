@@ -203,6 +203,21 @@ public sealed class ResidentCsvTests
     }
 
     [Fact]
+    public void LoadTable_SeparatorInsideUnquotedDates_SplitsThemAsRfc4180Says()
+    {
+        // With '-' as the separator an unquoted date is three cells, on every path; a quoted one is a date.
+        var options = s_quarantine with { CsvSeparator = '-' };
+        var header = Header.Replace(',', '-') + "\n";
+
+        var unquoted = Load(header + WomanNik + "-64.72.01.1001-1990-01-01-P-WNI--kawin-hidup--CARD_ISSUED-2012-03-04-1-0\n", options);
+        var quoted = Load(header + WomanNik + "-64.72.01.1001-\"1990-01-01\"-P-WNI--kawin-hidup--CARD_ISSUED-\"2012-03-04\"-1-0\n", options);
+
+        Assert.Equal((1L, 0L, 1L), (unquoted.Summary.RowsRead, unquoted.Summary.RowsAccepted, unquoted.Summary.RowsRejected));
+        Assert.Equal(LoadIssueKind.FieldCount, Assert.Single(unquoted.Summary.Issues).Kind);
+        AssertSameRows([s_woman], quoted.Data);
+    }
+
+    [Fact]
     public void LoadTable_RowsWithOtherSeparator_RejectedAsFieldCount()
     {
         var csv = Header + "\n" + s_twoRows.Split('\n')[1].Replace(',', ';') + "\n";

@@ -211,8 +211,9 @@ public sealed class PopulationTableBuilder
     /// <summary>Removes rows by their index, keeping the order of the rest: a loader that finds, after its last row, that some
     /// rows must go (a NIK repeated from an earlier row, say) takes them out in one pass over the columns.</summary>
     /// <param name="rows">The indices of the rows to remove, ascending, distinct and each in [0, <see cref="Count"/>).</param>
-    /// <remarks>The cost is one move of each column from the first removed row on; a village left with no row is dropped. A
-    /// table built earlier keeps its rows.</remarks>
+    /// <remarks>The cost is one move of each column from the first removed row on and one pass over the village column (a
+    /// village left with no row is dropped). A table built earlier keeps its rows: when it shares the builder's columns,
+    /// they are copied first.</remarks>
     /// <exception cref="ArgumentException">An index is out of range, or not greater than the one before it; nothing is removed.</exception>
     public void RemoveRows(ReadOnlySpan<int> rows)
     {

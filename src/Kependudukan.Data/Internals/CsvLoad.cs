@@ -77,7 +77,8 @@ internal static class CsvLoad
         }
 
         var map = session.MapColumns(names, headerLine);
-        return new Layout(map, names.Length, session.GeneralPathOnly ? null : new Utf8RowParser(map, names.Length, session.Separator, session.NeedsNik));
+        var fast = !session.GeneralPathOnly && Utf8RowParser.SupportsSeparator(session.Separator);
+        return new Layout(map, names.Length, fast ? new Utf8RowParser(map, names.Length, session.Separator, session.NeedsNik) : null);
     }
 
     /// <summary>Reads records until the input ends or a record would start at or after <paramref name="limit"/> bytes.</summary>

@@ -50,6 +50,11 @@ internal sealed class Utf8RowParser
         _extraEnd = SearchValues.Create([_separator, (byte)'"', (byte)'\r', (byte)'\n']);
     }
 
+    /// <summary>Returns whether records with this separator can be read in place: not when the separator occurs inside the
+    /// common shapes of cells (the dots of a village code, the dashes of a date, the underscores and spaces of words), since
+    /// the general path splits such a cell and the fast path would not.</summary>
+    internal static bool SupportsSeparator(char separator) => separator is not ('.' or '-' or '_' or ' ');
+
     /// <summary>Reads the record at the start of <paramref name="s"/>.</summary>
     /// <param name="s">The unread input.</param>
     /// <param name="final">Whether <paramref name="s"/> ends where the input ends.</param>
@@ -80,19 +85,20 @@ internal sealed class Utf8RowParser
         var p = 0;
         for (var column = 0; column < fields.Length; column++)
         {
-            if (p > limit)
-            {
-                return 0;
-            }
-
             if (column > 0)
             {
-                if (Unsafe.Add(ref start, p) != separator)
+                if (p > limit || Unsafe.Add(ref start, p) != separator)
                 {
                     return 0;
                 }
 
                 p++;
+            }
+
+            // Every cell reader may read Window bytes from the cell's start.
+            if (p > limit)
+            {
+                return 0;
             }
 
             ref var cell = ref Unsafe.Add(ref start, p);

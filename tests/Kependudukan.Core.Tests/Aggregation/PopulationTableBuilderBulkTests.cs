@@ -191,6 +191,39 @@ public class PopulationTableBuilderBulkTests
             Assert.Equal(s_valid, builder.Build().GetRow(builder.Count - 1));
         }, iter: 200);
 
+    [Fact]
+    public void RemoveRows_AfterBuildTookTheColumns_LeavesThatTableUnchanged()
+    {
+        // Rows in village order filling the capacity exactly: the first table takes the builder's columns as they are.
+        var rows = new[]
+        {
+            s_valid with { Domicile = RegionCode.Village(64, 72, 1, 1001) },
+            s_valid with { Domicile = RegionCode.Village(64, 72, 1, 1002), Nik = default },
+            s_valid with { Domicile = RegionCode.Village(64, 72, 1, 1003), HasKia = true },
+        };
+        var builder = new PopulationTableBuilder(rows.Length);
+        builder.AddRange(rows);
+        var first = builder.Build();
+
+        builder.RemoveRows([0]);
+
+        AssertSameTable(Reference(rows), first);
+        AssertSameTable(Reference(rows[1..]), builder.Build());
+    }
+
+    [Fact]
+    public void RemoveRows_LastRowsOfTheLastVillage_ThatVillageCanBeAddedAgain()
+    {
+        var other = s_valid with { Domicile = RegionCode.Village(64, 72, 1, 1009), Nik = default };
+        var builder = new PopulationTableBuilder();
+        builder.AddRange([s_valid, other, other]);
+
+        builder.RemoveRows([1, 2]);
+        builder.Add(other);
+
+        AssertSameTable(Reference([s_valid, other]), builder.Build());
+    }
+
     [Theory]
     [InlineData(new[] { 3 }, "index 0 is 3")]
     [InlineData(new[] { -1 }, "index 0 is -1")]

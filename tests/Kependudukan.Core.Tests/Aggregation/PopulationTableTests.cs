@@ -155,6 +155,65 @@ public class PopulationTableTests
     }
 
     [Fact]
+    public void Add_MutatedRows_ThrowsExactlyWhenValidateRefusesAndOtherwiseRoundTrips()
+    {
+        // Enum values one beyond each end (and negative), village and non-village codes, dates around both ends of the
+        // storable range in four calendars, alive residents with dates, foreigners with non-ISO permits.
+        // Each value valid three times in four: rows with one or two faults are common, and about one row in twenty is valid.
+        static Gen<T> Mostly<T>(Gen<T> valid, Gen<T> invalid) => Gen.OneOf(valid, valid, valid, invalid);
+        var calendars = new[] { CalendarSystem.Iso, CalendarSystem.Gregorian, CalendarSystem.Julian, CalendarSystem.Coptic };
+        var day = Mostly(Gen.OneOf(Gen.Int[0, 2], Gen.Int[65_531, 65_533], Gen.Int[0, 65_533]),
+            Gen.OneOf(Gen.Int[-3, -1], Gen.Int[65_534, 65_536], Gen.Int[-40_000, 100_000]));
+        var calendar = Mostly(Gen.Const(0), Gen.Int[1, calendars.Length - 1]);
+        var date = Gen.Select(day, calendar, (d, c) => new LocalDate(1900, 1, 1).PlusDays(d).WithCalendar(calendars[c]));
+        var optionalDate = Gen.OneOf(Gen.Const((LocalDate?)null), date.Select(d => (LocalDate?)d));
+        var domicile = Mostly(Gen.Const(RegionCode.Village(64, 72, 1, 1001)), Gen.OneOf(Gen.Const(RegionCode.District(64, 72, 1)), Gen.Const(default(RegionCode))));
+        var rows = Gen.Select(
+                Mostly(Gen.Int[1, 2], Gen.OneOf<int>(-1, 0, 3)),
+                Mostly(Gen.Int[1, 3], Gen.OneOf<int>(-1, 0, 4)),
+                Mostly(Gen.Int[1, 4], Gen.OneOf<int>(-1, 0, 5)),
+                Mostly(Gen.Int[1, 3], Gen.OneOf<int>(-1, 0, 4)),
+                Mostly(Gen.Int[1, 14], Gen.OneOf<int>(-1, 0, 15)),
+                domicile,
+                date)
+            .Select(optionalDate, optionalDate, optionalDate, (t, recording, life, permit) => Valid with
+            {
+                Sex = (Sex)t.Item1,
+                Citizenship = (Citizenship)t.Item2,
+                MaritalStatus = (MaritalStatus)t.Item3,
+                LifeStatus = (LifeStatus)t.Item4,
+                RecordingStatus = (KtpElStatus)t.Item5,
+                Domicile = t.Item6,
+                BirthDate = t.Item7,
+                RecordingDate = recording,
+                LifeStatusDate = life,
+                PermitExpiry = permit,
+            });
+        var valid = 0;
+        rows.Sample(row =>
+        {
+            var builder = new PopulationTableBuilder();
+            var error = PopulationTableBuilder.Validate(row);
+            if (error is null)
+            {
+                Interlocked.Increment(ref valid);
+                builder.Add(row);
+                var stored = builder.Build().GetRow(0);
+                Assert.Equal(row with { LifeStatusDate = stored.LifeStatusDate, PermitExpiry = stored.PermitExpiry }, stored);
+                Assert.Equal(row.LifeStatusDate?.WithCalendar(CalendarSystem.Iso), stored.LifeStatusDate);
+                Assert.Equal(row.PermitExpiry?.WithCalendar(CalendarSystem.Iso), stored.PermitExpiry);
+            }
+            else
+            {
+                var e = Assert.Throws<ArgumentException>(() => builder.Add(row));
+                Assert.EndsWith(error + " (Parameter 'row')", e.Message, StringComparison.Ordinal);
+                Assert.Equal(0, builder.Count);
+            }
+        }, iter: 20_000);
+        Assert.InRange(valid, 300, 19_700);
+    }
+
+    [Fact]
     public void Add_InvalidResident_ThrowsNamingResident()
     {
         var builder = new PopulationTableBuilder();

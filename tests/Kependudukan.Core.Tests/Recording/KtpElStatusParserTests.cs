@@ -109,7 +109,7 @@ public class KtpElStatusParserTests
     [InlineData("CARD  ISSUED", KtpElStatusStyles.AllowWordSeparators)] // one separator per underscore
     [InlineData("CARD.ISSUED", KtpElStatusStyles.AllowWordSeparators)]
     [InlineData("CARDISSUED", KtpElStatusStyles.AllowWordSeparators)]
-    [InlineData("CİRD_ISSUED", KtpElStatusStyles.AllowWordSeparators)] // a non-ASCII letter that upper-cases to one
+    [InlineData("CARD_\u0131SSUED", KtpElStatusStyles.AllowWordSeparators)] // dotless i: upper-cases to I, but is not ASCII
     [InlineData("", KtpElStatusStyles.AllowWordSeparators | KtpElStatusStyles.AllowAbbreviations)]
     [InlineData("9", KtpElStatusStyles.AllowWordSeparators | KtpElStatusStyles.AllowAbbreviations)]
     public void TryParseSpan_OtherSpellings_Rejected(string text, KtpElStatusStyles styles)

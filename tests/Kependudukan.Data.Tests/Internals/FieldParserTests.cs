@@ -67,6 +67,8 @@ public sealed class FieldParserTests
     [InlineData("Print-Ready-Record", KtpElStatus.PrintReadyRecord)]
     [InlineData("PRR", KtpElStatus.PrintReadyRecord)]
     [InlineData("", KtpElStatus.Unregistered)]
+    [InlineData(" ", KtpElStatus.Unregistered)] // white space only, of any length, is an empty cell
+    [InlineData("\t  ", KtpElStatus.Unregistered)]
     [InlineData("enroll_failure_at_regional", KtpElStatus.EnrollFailureAtRegional)]
     [InlineData("DUPLICATE_RECORD", KtpElStatus.DuplicateRecord)]
     public void TryParseKtpStatus_VillageCodesAndSiakNames(string text, KtpElStatus expected)

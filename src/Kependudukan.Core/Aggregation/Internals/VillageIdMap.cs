@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace Kependudukan.Aggregation.Internals;
@@ -22,6 +23,7 @@ internal sealed class VillageIdMap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int GetOrAdd(long code, int newId, out bool added)
     {
+        Debug.Assert(code != 0, "0 marks an empty slot.");
         var entries = _entries;
         var mask = entries.Length - 1;
         var slot = Slot(code, _shift);
