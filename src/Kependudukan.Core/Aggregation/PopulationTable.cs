@@ -125,28 +125,9 @@ public sealed class PopulationTable
     internal ResidentRow GetStorageRow(int row)
     {
         var flags = Flags[row];
-        var lifeStatus = RowFlags.GetLifeStatus(flags);
-        var leave = Leave[row];
-        LocalDate? lifeStatusDate = lifeStatus == LifeStatus.Alive
-            ? FindSparse(_aliveDateRows, _aliveDates, row)
-            : leave == DayNumber.Always ? null : DayNumber.ToDate(leave);
-        var recording = Recording[row];
-        return new ResidentRow
-        {
-            Nik = _nik is null || _nik[row] == 0 ? default : new Nik(_nik[row]),
-            Domicile = VillageOfRow(row),
-            BirthDate = DayNumber.ToDate(Birth[row]),
-            Sex = RowFlags.GetSex(flags),
-            Citizenship = RowFlags.GetCitizenship(flags),
-            PermitExpiry = FindSparse(PermitRows, PermitExpiries, row),
-            MaritalStatus = RowFlags.GetMaritalStatus(flags),
-            LifeStatus = lifeStatus,
-            LifeStatusDate = lifeStatusDate,
-            RecordingStatus = RowFlags.GetStatus(flags),
-            RecordingDate = recording == DayNumber.Always ? null : DayNumber.ToDate(recording),
-            HasBirthCertificate = RowFlags.HasBirthCertificate(flags),
-            HasKia = RowFlags.HasKia(flags),
-        };
+        return ResidentRow.FromColumns(_nik?[row] ?? 0, VillageOfRow(row), Birth[row], flags, Recording[row], Leave[row],
+            FindSparse(PermitRows, PermitExpiries, row),
+            RowFlags.GetLifeStatus(flags) == LifeStatus.Alive ? FindSparse(_aliveDateRows, _aliveDates, row) : null);
     }
 
     internal RegionCode VillageOfRow(int row) => Villages[VillageIndexOfRow(row)];

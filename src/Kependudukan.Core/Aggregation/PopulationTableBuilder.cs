@@ -275,6 +275,37 @@ public sealed class PopulationTableBuilder
         DropEmptyVillages();
     }
 
+    /// <summary>Returns one row's column values, as they were added.</summary>
+    /// <param name="index">The position at which the row was added, 0 to <see cref="Count"/> − 1.</param>
+    /// <returns>The row, equal to the one added (as <see cref="PopulationTable.GetRow"/> returns it after <see cref="Build"/>).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
+    public ResidentRow GetRow(int index)
+    {
+        Utility.Preconditions.CheckArgumentRange(nameof(index), index, 0, Count - 1);
+        var flags = _flags[index];
+        return ResidentRow.FromColumns(_nik?[index] ?? 0, _villages[_village[index]], _birth[index], flags, _recording[index], _leave[index],
+            FindSparse(_permitRows, _permitExpiries, index),
+            RowFlags.GetLifeStatus(flags) == LifeStatus.Alive ? FindSparse(_aliveDateRows, _aliveDates, index) : null);
+    }
+
+    /// <summary>Returns the rows whose NIK an earlier row of the builder has, so a loader can report or remove repeated
+    /// NIKs after its last row (see <see cref="RemoveRows"/>) without keeping a set of every NIK while it reads.</summary>
+    /// <param name="maxDegreeOfParallelism">The largest number of threads to use, 1 or more; builders of a million rows or
+    /// more use them.</param>
+    /// <param name="cancellationToken">A token to cancel the search.</param>
+    /// <returns>The indices of every row whose NIK equals the NIK of a row added before it, ascending; the first row with a NIK
+    /// is never among them, nor is a row without a NIK. Empty when no NIK repeats.</returns>
+    /// <remarks>The cost is two streaming passes over the NIK column, a hash set per bucket of about 16,000 NIKs that stays in
+    /// the processor's cache, and, only when some NIK repeats, one more pass; it allocates 8 bytes per row with a NIK.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is less than 1.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public int[] FindRepeatedNiks(int maxDegreeOfParallelism = 1, CancellationToken cancellationToken = default)
+    {
+        Utility.Preconditions.CheckArgumentRange(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, 1, int.MaxValue);
+        cancellationToken.ThrowIfCancellationRequested();
+        return _hasNik ? RepeatedKeys.Find(_nik!, Count, maxDegreeOfParallelism, cancellationToken) : [];
+    }
+
     /// <summary>Removes every row, keeping the columns' capacity for reuse, unless a table built earlier took the columns
     /// (see <see cref="Build"/>): then the capacity drops to 0.</summary>
     public void Clear()
@@ -391,6 +422,12 @@ public sealed class PopulationTableBuilder
         }
 
         return result;
+    }
+
+    private static LocalDate? FindSparse(List<int> rows, List<LocalDate> dates, int row)
+    {
+        var index = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows).BinarySearch(row);
+        return index >= 0 ? dates[index] : null;
     }
 
     /// <summary>Takes the removed rows out of a sparse column and moves the later row numbers down.</summary>

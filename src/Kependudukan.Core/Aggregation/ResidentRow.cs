@@ -1,3 +1,4 @@
+using Kependudukan.Aggregation.Internals;
 using Kependudukan.Identity;
 using Kependudukan.Recording;
 using Kependudukan.Regions;
@@ -86,6 +87,37 @@ public readonly record struct ResidentRow
             RecordingDate = resident.RecordingDate,
             HasBirthCertificate = resident.HasBirthCertificate,
             HasKia = resident.HasKia,
+        };
+    }
+
+    /// <summary>Decodes a row from the values of the table's columns (see <see cref="PopulationTable"/>).</summary>
+    /// <param name="nik">The NIK's number, 0 for none.</param>
+    /// <param name="village">The domicile village.</param>
+    /// <param name="birth">The birth day number.</param>
+    /// <param name="flags">The packed flags.</param>
+    /// <param name="recording">The recording day number, or <see cref="DayNumber.Always"/> for none.</param>
+    /// <param name="leave">The day of death or of moving abroad, <see cref="DayNumber.Always"/> for a departure without a date.</param>
+    /// <param name="permitExpiry">The sparse permit expiry date.</param>
+    /// <param name="aliveDate">The sparse date of a living resident's life status.</param>
+    internal static ResidentRow FromColumns(long nik, RegionCode village, short birth, ushort flags, short recording, short leave,
+        LocalDate? permitExpiry, LocalDate? aliveDate)
+    {
+        var lifeStatus = RowFlags.GetLifeStatus(flags);
+        return new ResidentRow
+        {
+            Nik = nik == 0 ? default : new Nik(nik),
+            Domicile = village,
+            BirthDate = DayNumber.ToDate(birth),
+            Sex = RowFlags.GetSex(flags),
+            Citizenship = RowFlags.GetCitizenship(flags),
+            PermitExpiry = permitExpiry,
+            MaritalStatus = RowFlags.GetMaritalStatus(flags),
+            LifeStatus = lifeStatus,
+            LifeStatusDate = lifeStatus == LifeStatus.Alive ? aliveDate : leave == DayNumber.Always ? null : DayNumber.ToDate(leave),
+            RecordingStatus = RowFlags.GetStatus(flags),
+            RecordingDate = recording == DayNumber.Always ? null : DayNumber.ToDate(recording),
+            HasBirthCertificate = RowFlags.HasBirthCertificate(flags),
+            HasKia = RowFlags.HasKia(flags),
         };
     }
 

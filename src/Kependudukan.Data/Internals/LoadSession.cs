@@ -36,7 +36,9 @@ internal sealed class LoadSession
     private readonly RejectFileWriter? _rejects;
     private readonly List<LoadIssue>? _heldRejects;
     private readonly SharedProgress? _sharedProgress;
-    private readonly DuplicateNikFinder? _duplicates;
+    private readonly bool _checkDuplicates;
+    private readonly List<(int Row, long Delta)> _lineRuns = [];
+    private long _lineDelta = long.MinValue;
     private readonly RegionCatalog? _catalog;
     private readonly LocalDate _asOf;
     private readonly bool _checkAsOf;
@@ -57,7 +59,7 @@ internal sealed class LoadSession
         _progress = progress;
         _cancellationToken = cancellationToken;
         _rejects = _options.RejectWriter is { } writer ? new RejectFileWriter(writer) : null;
-        _duplicates = _options.DuplicateNik == FindingAction.Ignore ? null : new DuplicateNikFinder();
+        _checkDuplicates = _options.DuplicateNik != FindingAction.Ignore;
         _catalog = _options.UnknownRegion == FindingAction.Ignore ? null : _options.RegionCatalog;
         _checkAsOf = _options.AsOf.HasValue && _options.BirthAfterAsOf != FindingAction.Ignore;
         _asOf = _options.AsOf.GetValueOrDefault();
@@ -74,7 +76,7 @@ internal sealed class LoadSession
         _cancellationToken = load._cancellationToken;
         _heldRejects = load._rejects is null ? null : [];
         _sharedProgress = load._sharedProgress;
-        _duplicates = load._duplicates is null ? null : new DuplicateNikFinder();
+        _checkDuplicates = load._checkDuplicates;
         _catalog = load._catalog;
         _checkAsOf = load._checkAsOf;
         _asOf = load._asOf;
@@ -258,10 +260,12 @@ internal sealed class LoadSession
             return;
         }
 
-        // Only accepted rows claim their NIK: a row rejected for another reason is no earlier row for a duplicate.
-        if (_duplicates is not null && nik != default)
+        // Repeated NIKs are found among the accepted rows after the last one (a row rejected for another reason is no earlier
+        // row for a duplicate); their lines are kept as runs where the line is the accepted-row index plus a constant.
+        if (_checkDuplicates && line - _accepted != _lineDelta)
         {
-            _duplicates.Add(nik, line, checked((int)_accepted));
+            _lineDelta = line - _accepted;
+            _lineRuns.Add((checked((int)_accepted), _lineDelta));
         }
 
         _accepted++;
@@ -315,20 +319,26 @@ internal sealed class LoadSession
     /// back in input order.</remarks>
     private void RejectRepeatedNiks()
     {
-        var repeats = _duplicates?.FindRepeats(_options.MaxDegreeOfParallelism, _cancellationToken);
-        if (repeats is not { Count: > 0 })
+        if (!_checkDuplicates)
         {
             return;
         }
 
-        var removed = new List<int>();
-        foreach (var (nik, line, row) in repeats)
+        var repeats = _sink.FindRepeatedNiks(_options.MaxDegreeOfParallelism, _cancellationToken);
+        if (repeats.Length == 0)
         {
+            return;
+        }
+
+        var reject = _options.DuplicateNik == FindingAction.Reject;
+        foreach (var row in repeats)
+        {
+            var nik = _sink.NikOf(row);
+            var line = LineOf(row);
             _pending.Add((Field.Nik, LoadIssueKind.DuplicateNik, "The NIK appears in an earlier row of this load."));
-            if (_options.DuplicateNik == FindingAction.Reject)
+            if (reject)
             {
                 _accepted--;
-                removed.Add(row);
                 Reject(line, nik);
             }
             else
@@ -338,12 +348,34 @@ internal sealed class LoadSession
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
-        if (removed.Count > 0)
+        if (reject)
         {
-            _sink.Remove(removed);
+            _sink.Remove(repeats);
         }
 
         _issues = [.. _issues.OrderBy(i => i.Line)];
+    }
+
+    /// <summary>Returns the line (or row number) of an accepted row, by its index among the accepted rows.</summary>
+    private long LineOf(int row)
+    {
+        var low = 0;
+        var high = _lineRuns.Count - 1;
+        while (low < high)
+        {
+            // The last run starting at or before the row.
+            var middle = (low + high + 1) / 2;
+            if (_lineRuns[middle].Row <= row)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return row + _lineRuns[low].Delta;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -402,7 +434,17 @@ internal sealed class LoadSession
             _rejects!.Write(issue with { Line = issue.Line + lineOffset });
         }
 
-        _duplicates?.AddRange(part._duplicates!, checked((int)_accepted), lineOffset);
+        foreach (var (row, delta) in part._lineRuns)
+        {
+            // The part's row r on its line r + delta is row r + accepted of the load, on line r + delta + lineOffset.
+            var loadDelta = delta + lineOffset - _accepted;
+            if (loadDelta != _lineDelta)
+            {
+                _lineRuns.Add((checked((int)(row + _accepted)), loadDelta));
+                _lineDelta = loadDelta;
+            }
+        }
+
         _sink.Append(part._sink);
         _accepted += part._accepted;
         (_reportedRead, _reportedAccepted, _reportedRejected) = (_read, _accepted, _rejected);

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Kependudukan.Aggregation;
 
 namespace Kependudukan.Data.Internals;
@@ -21,7 +20,13 @@ internal abstract class ResidentSink
 
     /// <summary>Removes rows added earlier.</summary>
     /// <param name="rows">The indices of the rows in the order they were added, ascending.</param>
-    internal abstract void Remove(List<int> rows);
+    internal abstract void Remove(int[] rows);
+
+    /// <summary>Returns, ascending, the indices of the rows whose NIK a row added before them has.</summary>
+    internal abstract int[] FindRepeatedNiks(int threads, CancellationToken cancellationToken);
+
+    /// <summary>Returns the NIK of a row added earlier.</summary>
+    internal abstract Identity.Nik NikOf(int row);
 
     /// <summary>Returns whether <paramref name="index"/> is the next index in <paramref name="rows"/>, and advances past it.</summary>
     private protected static bool Skip(IReadOnlyList<int> rows, ref int next, int index)
@@ -60,7 +65,12 @@ internal sealed class TableSink : ResidentSink
         }
     }
 
-    internal override void Remove(List<int> rows) => _builder.RemoveRows(CollectionsMarshal.AsSpan(rows));
+    internal override void Remove(int[] rows) => _builder.RemoveRows(rows);
+
+    internal override int[] FindRepeatedNiks(int threads, CancellationToken cancellationToken) =>
+        _builder.FindRepeatedNiks(threads, cancellationToken);
+
+    internal override Identity.Nik NikOf(int row) => _builder.GetRow(row).Nik;
 
     internal override ArgumentException? TryAdd(in ResidentRow row)
     {
@@ -86,7 +96,24 @@ internal sealed class ResidentListSink : ResidentSink
 
     internal override void Append(ResidentSink part) => _residents.AddRange(((ResidentListSink)part)._residents);
 
-    internal override void Remove(List<int> rows)
+    internal override int[] FindRepeatedNiks(int threads, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<Identity.Nik>(_residents.Count);
+        var repeats = new List<int>();
+        for (var row = 0; row < _residents.Count; row++)
+        {
+            if (!seen.Add(_residents[row].Nik))
+            {
+                repeats.Add(row);
+            }
+        }
+
+        return [.. repeats];
+    }
+
+    internal override Identity.Nik NikOf(int row) => _residents[row].Nik;
+
+    internal override void Remove(int[] rows)
     {
         var next = 0;
         var index = 0;

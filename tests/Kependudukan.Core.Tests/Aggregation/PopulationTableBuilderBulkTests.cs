@@ -192,6 +192,73 @@ public class PopulationTableBuilderBulkTests
         }, iter: 200);
 
     [Fact]
+    public void GetRow_RandomRows_EqualsTheRowAdded() =>
+        Gen.Select(PopulationGen.Population(120), Gen.Int[1, 3], Gen.Bool).Sample((sample, parts, removeSome) =>
+        {
+            // Rows added one by one, in batches and from other builders, then some removed.
+            var rows = sample.Rows.Select((row, i) => i % 5 == 0 ? row with { Nik = default } : row).ToList();
+            var builder = new PopulationTableBuilder();
+            var size = Math.Max(1, (rows.Count + parts - 1) / parts);
+            for (var start = 0; start < rows.Count; start += size)
+            {
+                var batch = rows.GetRange(start, Math.Min(size, rows.Count - start)).ToArray();
+                if (parts == 2)
+                {
+                    var other = new PopulationTableBuilder();
+                    other.AddRange(batch);
+                    builder.AddRange(other);
+                }
+                else
+                {
+                    builder.AddRange(batch);
+                }
+            }
+
+            if (removeSome)
+            {
+                var removed = Enumerable.Range(0, rows.Count).Where(i => i % 3 == 1).ToArray();
+                builder.RemoveRows(removed);
+                rows = [.. rows.Where((_, i) => i % 3 != 1)];
+            }
+
+            Assert.Equal(rows, Enumerable.Range(0, builder.Count).Select(builder.GetRow));
+            Assert.Throws<ArgumentOutOfRangeException>(() => builder.GetRow(builder.Count));
+            Assert.Throws<ArgumentOutOfRangeException>(() => builder.GetRow(-1));
+        }, iter: 150);
+
+    [Fact]
+    public void FindRepeatedNiks_RandomRows_SameAsHashSetReference() =>
+        Gen.Select(PopulationGen.Population(150), Gen.Int[1, 12], Gen.Int[1, 3], Gen.Bool).Sample((sample, pool, threads, removeSome) =>
+        {
+            // NIKs drawn from a small pool of the rows' own NIKs repeat often; every fourth row has none.
+            var rows = sample.Rows.Select((row, i) => i % 4 == 3 ? row with { Nik = default } : row with { Nik = sample.Rows[i % pool].Nik }).ToList();
+            var builder = new PopulationTableBuilder();
+            builder.AddRange(rows.ToArray());
+            if (removeSome)
+            {
+                var removed = Enumerable.Range(0, rows.Count).Where(i => i % 5 == 0).ToArray();
+                builder.RemoveRows(removed);
+                rows = [.. rows.Where((_, i) => i % 5 != 0)];
+            }
+
+            var seen = new HashSet<Kependudukan.Identity.Nik>();
+            var expected = Enumerable.Range(0, rows.Count).Where(i => rows[i].Nik != default && !seen.Add(rows[i].Nik)).ToArray();
+            Assert.Equal(expected, builder.FindRepeatedNiks(threads, TestContext.Current.CancellationToken));
+        }, iter: 200);
+
+    [Fact]
+    public void FindRepeatedNiks_BadArguments_Throw()
+    {
+        var builder = new PopulationTableBuilder();
+        builder.Add(s_valid);
+        builder.Add(s_valid);
+        Assert.Equal([1], builder.FindRepeatedNiks(1, TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.FindRepeatedNiks(0, TestContext.Current.CancellationToken));
+        Assert.ThrowsAny<OperationCanceledException>(() => builder.FindRepeatedNiks(1, new CancellationToken(canceled: true)));
+        Assert.Empty(new PopulationTableBuilder().FindRepeatedNiks(1, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public void RemoveRows_AfterBuildTookTheColumns_LeavesThatTableUnchanged()
     {
         // Rows in village order filling the capacity exactly: the first table takes the builder's columns as they are.
