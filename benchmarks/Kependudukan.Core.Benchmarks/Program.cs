@@ -63,9 +63,9 @@ public static class Program
             return;
         }
 
-        if (args is ["--builder", var rowsFile])
+        if (args is ["--builder", var rowsFile, ..])
         {
-            TimeBuilder(rowsFile);
+            TimeBuilder(rowsFile, args is [_, _, "--threads", var threadArg] ? int.Parse(threadArg!, System.Globalization.CultureInfo.InvariantCulture) : 1);
             return;
         }
 
@@ -158,8 +158,8 @@ public static class Program
     }
 
     /// <summary>Times the table builder alone on the rows of a CSV file held in memory, three rounds: <c>Add</c> of every row
-    /// into a builder of the right capacity, then <c>Build</c>.</summary>
-    private static void TimeBuilder(string path)
+    /// into a builder of the right capacity, then <c>Build</c> on <paramref name="threads"/> threads.</summary>
+    private static void TimeBuilder(string path, int threads)
     {
         var table = Kependudukan.Data.ResidentCsv.LoadTable(path).Data;
         var rows = new ResidentRow[table.Count];
@@ -179,7 +179,7 @@ public static class Program
 
             var added = started.Elapsed;
             started.Restart();
-            var built = builder.Build();
+            var built = builder.Build(threads);
             var build = started.Elapsed;
             Console.WriteLine($"{built.Count:N0} rows: Add {added.TotalNanoseconds / rows.Length:0.0} ns/row, Build {build.TotalNanoseconds / rows.Length:0.0} ns/row");
         }

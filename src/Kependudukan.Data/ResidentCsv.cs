@@ -34,7 +34,7 @@ public static class ResidentCsv
         ArgumentNullException.ThrowIfNull(path);
         var sink = new TableSink();
         var summary = CsvLoad.LoadFile(path, new LoadSession(options, sink, progress, cancellationToken), static () => new TableSink());
-        return new LoadResult<PopulationTable>(sink.Build(), summary);
+        return new LoadResult<PopulationTable>(sink.Build(options), summary);
     }
 
     /// <summary>Loads CSV text into a new population table.</summary>
@@ -53,7 +53,7 @@ public static class ResidentCsv
         var sink = new TableSink();
         var session = new LoadSession(options, sink, progress, cancellationToken);
         var summary = CsvLoad.Load(Utf8CsvReader.FromText(reader, session.Separator), session);
-        return new LoadResult<PopulationTable>(sink.Build(), summary);
+        return new LoadResult<PopulationTable>(sink.Build(options), summary);
     }
 
     /// <summary>Loads a CSV file as a list of residents; meant for small files (every row becomes an object).</summary>

@@ -30,7 +30,7 @@ public static class ResidentDb
         ArgumentNullException.ThrowIfNull(reader);
         var sink = new TableSink();
         var summary = Load(reader, new LoadSession(options, sink, progress, cancellationToken));
-        return new LoadResult<PopulationTable>(sink.Build(), summary);
+        return new LoadResult<PopulationTable>(sink.Build(options), summary);
     }
 
     /// <summary>Loads the rows of a data reader as a list of residents; meant for small results.</summary>

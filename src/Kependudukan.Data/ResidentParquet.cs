@@ -58,7 +58,7 @@ public static class ResidentParquet
         ArgumentNullException.ThrowIfNull(stream);
         var sink = new TableSink();
         var summary = await LoadAsync(stream, new LoadSession(options, sink, progress, cancellationToken)).ConfigureAwait(false);
-        return new LoadResult<PopulationTable>(sink.Build(), summary);
+        return new LoadResult<PopulationTable>(sink.Build(options), summary);
     }
 
     /// <summary>Loads a Parquet file as a list of residents; meant for small files.</summary>

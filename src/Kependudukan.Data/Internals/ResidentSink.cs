@@ -47,7 +47,8 @@ internal sealed class TableSink : ResidentSink
 
     internal override bool NeedsNik => false;
 
-    internal PopulationTable Build() => _builder.Build();
+    /// <summary>Builds the table on as many threads as the load may use.</summary>
+    internal PopulationTable Build(ResidentLoadOptions? options) => _builder.Build((options ?? ResidentLoadOptions.Default).MaxDegreeOfParallelism);
 
     internal override void Reserve(int rows) => _builder.EnsureCapacity(rows);
 

@@ -258,6 +258,50 @@ public class PopulationTableBuilderBulkTests
         Assert.Empty(new PopulationTableBuilder().FindRepeatedNiks(1, TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData(0)] // villages in random order
+    [InlineData(1)] // villages in code order throughout: no grouping needed
+    [InlineData(2)] // in code order within each half, not across them: the chunk boundary decides
+    public void Build_OnSeveralThreads_SameTableAsOneThread(int order)
+    {
+        // Over a million rows (so several threads take part) from a few thousand random ones, spread over 700 villages.
+        const int Count = (1 << 20) + 4321;
+        var sample = Gen.Select(PopulationGen.Row(new LocalDate(2025, 8, 17)).Array[3000, 3000], Gen.Int[0, 699].Array[Count]).Single(_ => true, seed: "0N0XIzNsQ0O2");
+        var (rows, villages) = sample;
+        if (order > 0)
+        {
+            Array.Sort(villages, 0, order == 1 ? Count : Count / 2);
+            Array.Sort(villages, order == 1 ? 0 : Count / 2, order == 1 ? 0 : Count - (Count / 2));
+        }
+
+        var one = new PopulationTableBuilder(Count);
+        var several = new PopulationTableBuilder(Count);
+        for (var i = 0; i < Count; i++)
+        {
+            var row = rows[i % rows.Length] with { Domicile = RegionCode.Village(64, 72, 1 + (villages[i] / 100), 1001 + (villages[i] % 100)) };
+            one.Add(in row);
+            several.Add(in row);
+        }
+
+        var expected = one.Build(1);
+        var actual = several.Build(3);
+
+        Assert.Equal(expected.Birth, actual.Birth);
+        Assert.Equal(expected.Flags, actual.Flags);
+        Assert.Equal(expected.Recording, actual.Recording);
+        Assert.Equal(expected.Leave, actual.Leave);
+        Assert.Equal(expected.Villages, actual.Villages);
+        Assert.Equal(expected.VillageStarts, actual.VillageStarts);
+        AssertSameTable(expected, actual);
+        if (order == 1)
+        {
+            // Rows already grouped are stored in insertion order.
+            Assert.All(Enumerable.Range(0, Count), i => Assert.Equal(i, actual.StorageRowOf(i)));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => several.Build(0));
+    }
+
     [Fact]
     public void RemoveRows_AfterBuildTookTheColumns_LeavesThatTableUnchanged()
     {
