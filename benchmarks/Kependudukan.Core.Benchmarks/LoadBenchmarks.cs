@@ -25,7 +25,8 @@ namespace Kependudukan.Benchmarks;
 /// character buffer, <see cref="Sep_Csv"/> reads the fields in place (Sep was the package's reader before it read UTF-8 bytes
 /// itself). <see cref="Csv_OneThread"/> is the package's load on one thread with the default checks (duplicate NIKs, NIK
 /// against birth date and sex, death before birth), <see cref="Csv_OneThread_NoChecks"/> without the optional ones, and
-/// <see cref="Csv_AllCores"/> the default load, which reads the file in parts on every core.</para>
+/// <see cref="Csv_AllCores"/> the default load, which reads the file in parts on every core. <see cref="Parquet"/> loads the same
+/// rows from Parquet on one thread, <see cref="Parquet_AllCores"/> a row group per core at a time.</para>
 /// <para>Columns: <c>Mrows/s</c> is millions of rows per second; <c>Mrows/s/core</c> divides it by the cores the method uses.</para>
 /// </remarks>
 [MemoryDiagnoser]
@@ -52,6 +53,7 @@ public class LoadBenchmarks
     private static readonly Dictionary<string, int> s_cores = new()
     {
         [nameof(Csv_AllCores)] = Environment.ProcessorCount,
+        [nameof(Parquet_AllCores)] = Environment.ProcessorCount,
     };
 
     /// <summary>Writes the input files unless an earlier run left them.</summary>
@@ -242,6 +244,11 @@ public class LoadBenchmarks
     /// <returns>The row count.</returns>
     [Benchmark]
     public int Parquet() => Check(ResidentParquet.LoadTableAsync(s_parquet, s_oneThread).GetAwaiter().GetResult().Data.Count);
+
+    /// <summary>The package's Parquet load with the default options: row groups read on every core, the default checks.</summary>
+    /// <returns>The row count.</returns>
+    [Benchmark]
+    public int Parquet_AllCores() => Check(ResidentParquet.LoadTableAsync(s_parquet).GetAwaiter().GetResult().Data.Count);
 
     /// <summary>Valid residents with distinct NIKs that agree with their birth date and sex, spread over Kalimantan Timur villages.</summary>
     /// <param name="count">The number of rows.</param>

@@ -139,8 +139,10 @@ public sealed record ResidentLoadOptions
     /// 32 MB loaded by path into a table is read in parts, one per thread, each into a table builder of its own, and the parts
     /// are appended in file order: the table, the counts, the issues, the reject file and the exception of
     /// <see cref="LoadErrorPolicy.FailFast"/> are the same as with one thread, and progress is reported about every 65,536 rows.
-    /// While the parts are appended, the table's columns are held about twice.
-    /// The duplicate-NIK check of any load of a million NIKs or more also runs on this many threads.</value>
+    /// While the parts are appended, the table's columns are held about twice. A Parquet file loaded by path into a table is
+    /// read the same way, a row group at a time per thread.
+    /// The duplicate-NIK check of any load of a million NIKs or more, and the grouping of a large table by village, also run on
+    /// this many threads.</value>
     /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
     public int MaxDegreeOfParallelism
     {

@@ -11,7 +11,9 @@ namespace Kependudukan.Data;
 /// the CSV writer uses. Loading what was written gives back the same rows.</para>
 /// <para>Reading: columns are matched by name and extra columns are ignored. A column may be a string (read with the CSV
 /// rules), INT32 or INT64 (a NIK, a ten-digit padded domicile, a status code 1-8, a 0/1 flag), BOOLEAN, DATE or a timestamp at
-/// midnight; a null counts as an empty cell. Issues carry the 1-based row number in the file.</para>
+/// midnight; a null counts as an empty cell. Issues carry the 1-based row number in the file. A file loaded by path into a
+/// table reads its row groups on up to <see cref="ResidentLoadOptions.MaxDegreeOfParallelism"/> threads, each through a reader
+/// of its own, and appends them in file order, with the same result as one thread.</para>
 /// </remarks>
 public static class ResidentParquet
 {
@@ -37,7 +39,10 @@ public static class ResidentParquet
         var stream = OpenRead(path);
         await using (stream.ConfigureAwait(false))
         {
-            return await LoadTableAsync(stream, options, progress, cancellationToken).ConfigureAwait(false);
+            var sink = new TableSink();
+            var session = new LoadSession(options, sink, progress, cancellationToken);
+            var summary = await LoadAsync(stream, session, path).ConfigureAwait(false);
+            return new LoadResult<PopulationTable>(sink.Build(options), summary);
         }
     }
 
@@ -57,7 +62,7 @@ public static class ResidentParquet
     {
         ArgumentNullException.ThrowIfNull(stream);
         var sink = new TableSink();
-        var summary = await LoadAsync(stream, new LoadSession(options, sink, progress, cancellationToken)).ConfigureAwait(false);
+        var summary = await LoadAsync(stream, new LoadSession(options, sink, progress, cancellationToken), null).ConfigureAwait(false);
         return new LoadResult<PopulationTable>(sink.Build(options), summary);
     }
 
@@ -99,7 +104,7 @@ public static class ResidentParquet
     {
         ArgumentNullException.ThrowIfNull(stream);
         var sink = new ResidentListSink();
-        var summary = await LoadAsync(stream, new LoadSession(options, sink, progress, cancellationToken)).ConfigureAwait(false);
+        var summary = await LoadAsync(stream, new LoadSession(options, sink, progress, cancellationToken), null).ConfigureAwait(false);
         return new LoadResult<IReadOnlyList<Resident>>(sink.Residents, summary);
     }
 
@@ -180,7 +185,9 @@ public static class ResidentParquet
         }
     }
 
-    private static async Task<LoadSummary> LoadAsync(Stream stream, LoadSession session)
+    /// <summary>Loads every row group of the data; with the file's <paramref name="path"/> (a table load), several row groups
+    /// at a time, each on a reader of its own into a part of the load, appended in file order.</summary>
+    private static async Task<LoadSummary> LoadAsync(Stream stream, LoadSession session, string? path)
     {
         var cancellationToken = session.CancellationToken;
         var reader = await ParquetReader.CreateAsync(stream, s_options, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
@@ -188,32 +195,118 @@ public static class ResidentParquet
         {
             var fields = reader.Schema.DataFields;
             var map = session.MapColumns([.. fields.Select(f => f.Name)], 0);
-            var columns = new ParquetColumn?[Internals.Field.Count];
-            for (var field = 0; field < columns.Length; field++)
+            var groups = reader.RowGroupCount;
+            var firstRows = new long[groups + 1];
+            for (var group = 0; group < groups; group++)
             {
-                columns[field] = map[field] < 0 ? null : ParquetColumn.Create(fields[map[field]]);
+                firstRows[group + 1] = firstRows[group] + reader.RowGroups[group].RowCount;
             }
 
-            long rowNumber = 0;
-            for (var group = 0; group < reader.RowGroupCount; group++)
+            session.Reserve(firstRows[groups]);
+            var threads = Math.Min(session.MaxDegreeOfParallelism, groups);
+            if (path is null || threads < 2)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var rowGroup = reader.OpenRowGroupReader(group);
-                var rowCount = checked((int)rowGroup.RowCount);
-                foreach (var column in columns)
+                var columns = CreateColumns(fields, map);
+                for (var group = 0; group < groups; group++)
                 {
-                    if (column is not null)
-                    {
-                        await column.ReadAsync(rowGroup, rowCount, cancellationToken).ConfigureAwait(false);
-                    }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await ReadGroupAsync(reader, group, columns, session, firstRows[group]).ConfigureAwait(false);
                 }
-
-                AddRows(session, columns, rowCount, rowNumber);
-                rowNumber += rowCount;
+            }
+            else
+            {
+                await LoadGroupsInPartsAsync(path, map, threads, firstRows, session).ConfigureAwait(false);
             }
         }
 
         return session.Complete();
+    }
+
+    /// <summary>Reads the row groups of a file on several threads, each into a part session of its own, and appends the parts in
+    /// file order; the first part that failed, in file order, throws as the one-thread load would have.</summary>
+    private static async Task LoadGroupsInPartsAsync(string path, int[] map, int threads, long[] firstRows, LoadSession session)
+    {
+        var cancellationToken = session.CancellationToken;
+        var groups = firstRows.Length - 1;
+        var parts = new (LoadSession? Session, Exception? Error)[groups];
+        var next = -1;
+        var workers = Enumerable.Range(0, threads).Select(_ => Task.Run(
+            async () =>
+            {
+                // Each worker reads whole row groups through a reader and a stream of its own: Parquet.Net readers are not
+                // thread-safe.
+                var stream = OpenRead(path);
+                await using (stream.ConfigureAwait(false))
+                {
+                    var reader = await ParquetReader.CreateAsync(stream, s_options, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        // The same file, so the same schema and the column map of the load.
+                        var columns = CreateColumns(reader.Schema.DataFields, map);
+                        for (var group = Interlocked.Increment(ref next); group < groups; group = Interlocked.Increment(ref next))
+                        {
+                            try
+                            {
+                                cancellationToken.ThrowIfCancellationRequested();
+                                var part = session.CreatePart(new TableSink());
+                                part.Reserve(firstRows[group + 1] - firstRows[group]);
+                                await ReadGroupAsync(reader, group, columns, part, 0).ConfigureAwait(false);
+                                parts[group] = (part, null);
+                            }
+                            catch (Exception e) when (e is not OperationCanceledException)
+                            {
+                                parts[group] = (null, e);
+                            }
+                        }
+                    }
+                }
+            },
+            cancellationToken));
+        await Task.WhenAll(workers).ConfigureAwait(false);
+
+        cancellationToken.ThrowIfCancellationRequested();
+        for (var group = 0; group < groups; group++)
+        {
+            var (part, error) = parts[group];
+            if (error is ResidentLoadException rejected)
+            {
+                throw LoadSession.AtLine(rejected, firstRows[group]);
+            }
+
+            if (error is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
+
+            session.Append(part!, firstRows[group]);
+        }
+    }
+
+    private static ParquetColumn?[] CreateColumns(IReadOnlyList<Parquet.Schema.DataField> fields, int[] map)
+    {
+        var columns = new ParquetColumn?[Internals.Field.Count];
+        for (var field = 0; field < columns.Length; field++)
+        {
+            columns[field] = map[field] < 0 ? null : ParquetColumn.Create(fields[map[field]]);
+        }
+
+        return columns;
+    }
+
+    /// <summary>Reads one row group's columns and adds its rows, numbered from <paramref name="rowsBefore"/> + 1.</summary>
+    private static async Task ReadGroupAsync(ParquetReader reader, int group, ParquetColumn?[] columns, LoadSession session, long rowsBefore)
+    {
+        var rowGroup = reader.OpenRowGroupReader(group);
+        var rowCount = checked((int)rowGroup.RowCount);
+        foreach (var column in columns)
+        {
+            if (column is not null)
+            {
+                await column.ReadAsync(rowGroup, rowCount, session.CancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        AddRows(session, columns, rowCount, rowsBefore);
     }
 
     private static void AddRows(LoadSession session, ParquetColumn?[] columns, int rowCount, long firstRowNumber)

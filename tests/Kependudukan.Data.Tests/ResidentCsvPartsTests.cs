@@ -144,7 +144,7 @@ public sealed class ResidentCsvPartsTests
     }
 
     /// <summary>Everything a load produces, comparable as a whole.</summary>
-    private sealed record Outcome(string Summary, string Issues, string Rejects, string Rows, string Error)
+    internal sealed record Outcome(string Summary, string Issues, string Rejects, string Rows, string Error)
     {
         internal static Outcome Of(Func<TextWriter, LoadResult<PopulationTable>> load)
         {

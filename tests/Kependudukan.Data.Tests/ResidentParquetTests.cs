@@ -95,6 +95,50 @@ public sealed class ResidentParquetTests
     }
 
     [Fact]
+    public async Task LoadTable_FileInRowGroups_SameAsOneThread()
+    {
+        // A file loaded by path reads row groups on several threads: the table, counts, issues, reject file and fail-fast
+        // exception must be those of reading the same data on one thread. Repeated NIKs (within and across row groups), births
+        // after the as-of date and rows without NIKs give issues under both policies.
+        var gen = Gen.Select(Row.List[0, 300], Gen.Int[1, 90], Gen.Int[2, 4], Gen.Bool, Gen.Int[0, 299].Array[0, 12]);
+        await gen.SampleAsync(async t =>
+        {
+            var (rows, rowGroupSize, threads, failFast, repeats) = t;
+            foreach (var i in repeats.Where(i => i < rows.Count))
+            {
+                rows[i] = rows[i * 7 % rows.Count] with { Domicile = rows[i].Domicile };
+            }
+
+            var options = new ResidentLoadOptions
+            {
+                ErrorPolicy = failFast ? LoadErrorPolicy.FailFast : LoadErrorPolicy.Quarantine,
+                AsOf = new LocalDate(1980, 1, 1),
+                MaxIssues = 9,
+            };
+            var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".parquet");
+            try
+            {
+                var stream = File.Create(path);
+                await using (stream)
+                {
+                    await ResidentParquet.WriteRowsAsync(rows, stream, rowGroupSize, Ct);
+                }
+
+                var bytes = await File.ReadAllBytesAsync(path, Ct);
+                var expected = ResidentCsvPartsTests.Outcome.Of(writer =>
+                    ResidentParquet.LoadTableAsync(new MemoryStream(bytes), options with { RejectWriter = writer, MaxDegreeOfParallelism = threads }, null, Ct).GetAwaiter().GetResult());
+                var actual = ResidentCsvPartsTests.Outcome.Of(writer =>
+                    ResidentParquet.LoadTableAsync(path, options with { RejectWriter = writer, MaxDegreeOfParallelism = threads }, null, Ct).GetAwaiter().GetResult());
+                Assert.Equal(expected, actual);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }, iter: 60);
+    }
+
+    [Fact]
     public async Task WriteAndLoad_Files_RoundTrip()
     {
         var rows = Sample(100, seed: 6).Where(r => r.Nik != default).ToList();
