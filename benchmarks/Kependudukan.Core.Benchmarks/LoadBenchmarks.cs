@@ -26,7 +26,9 @@ namespace Kependudukan.Benchmarks;
 /// itself). <see cref="Csv_OneThread"/> is the package's load on one thread with the default checks (duplicate NIKs, NIK
 /// against birth date and sex, death before birth), <see cref="Csv_OneThread_NoChecks"/> without the optional ones, and
 /// <see cref="Csv_AllCores"/> the default load, which reads the file in parts on every core. <see cref="Parquet"/> loads the same
-/// rows from Parquet on one thread, <see cref="Parquet_AllCores"/> a row group per core at a time.</para>
+/// rows from Parquet on one thread, <see cref="Parquet_AllCores"/> a row group per core at a time. The <c>_VillageOrder</c> rows
+/// load the same rows from a CSV file grouped by village, as exports listed region by region are; the main file is in random
+/// village order, which makes the table group every row.</para>
 /// <para>Columns: <c>Mrows/s</c> is millions of rows per second; <c>Mrows/s/core</c> divides it by the cores the method uses.</para>
 /// </remarks>
 [MemoryDiagnoser]
@@ -39,6 +41,7 @@ public class LoadBenchmarks
     private static readonly string s_directory = Path.Combine(Path.GetTempPath(), "kependudukan-bench");
     private static readonly string s_csv = Path.Combine(s_directory, "residents-10m.csv");
     private static readonly string s_parquet = Path.Combine(s_directory, "residents-10m.parquet");
+    private static readonly string s_csvByVillage = Path.Combine(s_directory, "residents-10m-by-village.csv");
 
     private static readonly ResidentLoadOptions s_oneThread = new() { MaxDegreeOfParallelism = 1 };
 
@@ -54,13 +57,14 @@ public class LoadBenchmarks
     {
         [nameof(Csv_AllCores)] = Environment.ProcessorCount,
         [nameof(Parquet_AllCores)] = Environment.ProcessorCount,
+        [nameof(Csv_AllCores_VillageOrder)] = Environment.ProcessorCount,
     };
 
     /// <summary>Writes the input files unless an earlier run left them.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        if (File.Exists(s_csv) && File.Exists(s_parquet))
+        if (File.Exists(s_csv) && File.Exists(s_parquet) && File.Exists(s_csvByVillage))
         {
             return;
         }
@@ -77,6 +81,16 @@ public class LoadBenchmarks
         File.Move(s_csv + ".tmp", s_csv, overwrite: true);
         ResidentParquet.WriteAsync(table, s_parquet + ".tmp").GetAwaiter().GetResult();
         File.Move(s_parquet + ".tmp", s_parquet, overwrite: true);
+
+        // The same rows grouped by village in code order, as exports listed region by region are.
+        var byVillage = new PopulationTableBuilder(table.Count);
+        for (var row = 0; row < table.Count; row++)
+        {
+            byVillage.Add(table.GetStorageRow(row));
+        }
+
+        ResidentCsv.Write(byVillage.Build(), s_csvByVillage + ".tmp");
+        File.Move(s_csvByVillage + ".tmp", s_csvByVillage, overwrite: true);
     }
 
     /// <summary>CsvHelper (UTF-8, SIMD) copies each field into a character buffer; the same field parsers fill the same table builder.</summary>
@@ -239,6 +253,17 @@ public class LoadBenchmarks
     /// <returns>The row count.</returns>
     [Benchmark]
     public int Csv_AllCores() => Check(ResidentCsv.LoadTable(s_csv).Data.Count);
+
+    /// <summary>The package's CSV load on one thread with the default checks, of the same rows grouped by village: the table
+    /// then takes its columns without grouping them (<see cref="PopulationTableBuilder.Build(int)"/>).</summary>
+    /// <returns>The row count.</returns>
+    [Benchmark]
+    public int Csv_OneThread_VillageOrder() => Check(ResidentCsv.LoadTable(s_csvByVillage, s_oneThread).Data.Count);
+
+    /// <summary>The package's CSV load with the default options, of the same rows grouped by village.</summary>
+    /// <returns>The row count.</returns>
+    [Benchmark]
+    public int Csv_AllCores_VillageOrder() => Check(ResidentCsv.LoadTable(s_csvByVillage).Data.Count);
 
     /// <summary>The package's Parquet load on one thread with the default data-quality checks.</summary>
     /// <returns>The row count.</returns>

@@ -57,6 +57,13 @@ public static class Program
             return;
         }
 
+        if (args is ["--prepare-load-files"])
+        {
+            // Writes the files LoadBenchmarks reads (under the temporary directory), so the stopwatch modes can use them.
+            new LoadBenchmarks().Setup();
+            return;
+        }
+
         if (args is ["--load", var file, ..])
         {
             TimeLoad(file, args);
