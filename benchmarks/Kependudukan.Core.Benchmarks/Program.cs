@@ -10,8 +10,10 @@ namespace Kependudukan.Benchmarks;
 
 /// <summary>Entry point: <c>dotnet run -c Release --project benchmarks/Kependudukan.Core.Benchmarks -- --filter '*'</c>;
 /// <c>-- --sizes N</c> prints the bytes per resident of each representation for N residents; <c>-- --load file.csv
-/// [--threads N] [--no-checks] [--no-duplicates] [--quarantine]</c> times <c>ResidentCsv.LoadTable</c>; <c>-- --tokenize file.csv</c> times Sep and the package's
-/// CSV reader splitting the file into cells, with no field parsing.</summary>
+/// [--threads N] [--no-checks] [--no-duplicates] [--quarantine]</c> times <c>ResidentCsv.LoadTable</c> (or the Parquet load of a
+/// <c>.parquet</c> file); <c>-- --tokenize file.csv</c> times Sep and the package's CSV reader splitting the file into cells, with no
+/// field parsing; <c>-- --builder file.csv [--threads N]</c> times the table builder's <c>Add</c> and <c>Build</c> on the file's rows;
+/// <c>-- --prepare-load-files</c> writes the files <c>LoadBenchmarks</c> reads.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks selected on the command line.</summary>

@@ -57,7 +57,7 @@ public sealed record ResidentLoadOptions
 
     /// <summary>Gets the action for a NIK seen in an earlier accepted row of the same load (<see cref="LoadIssueKind.DuplicateNik"/>).</summary>
     /// <value>The default is <see cref="FindingAction.Reject"/>: the first row with the NIK is kept. Duplicates are found after
-    /// the last row (one sort of all NIKs), so under <see cref="LoadErrorPolicy.FailFast"/> they throw only after every row was
+    /// the last row (one search over the accepted rows' NIKs), so under <see cref="LoadErrorPolicy.FailFast"/> they throw only after every row was
     /// read, and in the reject file they follow the other rejected rows.</value>
     /// <exception cref="ArgumentOutOfRangeException">Set to <see cref="FindingAction.None"/> or an undefined value.</exception>
     public FindingAction DuplicateNik
@@ -140,9 +140,9 @@ public sealed record ResidentLoadOptions
     /// are appended in file order: the table, the counts, the issues, the reject file and the exception of
     /// <see cref="LoadErrorPolicy.FailFast"/> are the same as with one thread, and progress is reported about every 65,536 rows.
     /// While the parts are appended, the table's columns are held about twice. A Parquet file loaded by path into a table is
-    /// read the same way, a row group at a time per thread.
-    /// The duplicate-NIK check of any load of a million NIKs or more, and the grouping of a large table by village, also run on
-    /// this many threads.</value>
+    /// read the same way, a row group at a time per thread (the row groups read are held until they are appended).
+    /// The duplicate-NIK check and the grouping by village of any table load of 1,048,576 rows or more also run on this many
+    /// threads.</value>
     /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
     public int MaxDegreeOfParallelism
     {

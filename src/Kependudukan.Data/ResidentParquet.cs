@@ -202,14 +202,16 @@ public static class ResidentParquet
                 firstRows[group + 1] = firstRows[group] + reader.RowGroups[group].RowCount;
             }
 
-            session.Reserve(firstRows[groups]);
+            // Column types are checked before anything is read or reserved.
+            var columns = CreateColumns(fields, map);
             var threads = Math.Min(session.MaxDegreeOfParallelism, groups);
             if (path is null || threads < 2)
             {
-                var columns = CreateColumns(fields, map);
                 for (var group = 0; group < groups; group++)
                 {
+                    // Room for the rows read so far, group by group: never more than the groups about to be read hold.
                     cancellationToken.ThrowIfCancellationRequested();
+                    session.Reserve(firstRows[group + 1]);
                     await ReadGroupAsync(reader, group, columns, session, firstRows[group]).ConfigureAwait(false);
                 }
             }
@@ -224,38 +226,74 @@ public static class ResidentParquet
 
     /// <summary>Reads the row groups of a file on several threads, each into a part session of its own, and appends the parts in
     /// file order; the first part that failed, in file order, throws as the one-thread load would have.</summary>
+    /// <remarks>Once a group has failed, no later group is started (earlier ones still finish, since one of them may fail
+    /// first). A worker that cannot open its reader leaves its groups to the others; a group no worker read throws that
+    /// error in its place.</remarks>
     private static async Task LoadGroupsInPartsAsync(string path, int[] map, int threads, long[] firstRows, LoadSession session)
     {
         var cancellationToken = session.CancellationToken;
         var groups = firstRows.Length - 1;
         var parts = new (LoadSession? Session, Exception? Error)[groups];
         var next = -1;
+        var firstFailed = groups;
+        Exception? openError = null;
         var workers = Enumerable.Range(0, threads).Select(_ => Task.Run(
             async () =>
             {
                 // Each worker reads whole row groups through a reader and a stream of its own: Parquet.Net readers are not
                 // thread-safe.
-                var stream = OpenRead(path);
-                await using (stream.ConfigureAwait(false))
+                ParquetColumn?[] columns;
+                Stream? stream = null;
+                ParquetReader? reader = null;
+                try
                 {
-                    var reader = await ParquetReader.CreateAsync(stream, s_options, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
+                    stream = OpenRead(path);
+                    reader = await ParquetReader.CreateAsync(stream, s_options, leaveStreamOpen: false, cancellationToken).ConfigureAwait(false);
+                    columns = CreateColumns(reader.Schema.DataFields, map);
+                }
+                catch (Exception e)
+                {
+                    // The reader owns the stream once created.
+                    if (reader is not null)
                     {
-                        // The same file, so the same schema and the column map of the load.
-                        var columns = CreateColumns(reader.Schema.DataFields, map);
-                        for (var group = Interlocked.Increment(ref next); group < groups; group = Interlocked.Increment(ref next))
+                        await reader.DisposeAsync().ConfigureAwait(false);
+                    }
+                    else if (stream is not null)
+                    {
+                        await stream.DisposeAsync().ConfigureAwait(false);
+                    }
+
+                    if (e is OperationCanceledException)
+                    {
+                        throw;
+                    }
+
+                    Interlocked.CompareExchange(ref openError, e, null);
+                    return;
+                }
+
+                await using (reader.ConfigureAwait(false))
+                {
+                    for (var group = Interlocked.Increment(ref next); group < Volatile.Read(ref firstFailed); group = Interlocked.Increment(ref next))
+                    {
+                        try
                         {
-                            try
+                            cancellationToken.ThrowIfCancellationRequested();
+                            var part = session.CreatePart(new TableSink());
+                            part.Reserve(firstRows[group + 1] - firstRows[group]);
+                            await ReadGroupAsync(reader, group, columns, part, 0).ConfigureAwait(false);
+                            parts[group] = (part, null);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            parts[group] = (null, e);
+                            for (var failed = Volatile.Read(ref firstFailed); group < failed;
+                                failed = Volatile.Read(ref firstFailed))
                             {
-                                cancellationToken.ThrowIfCancellationRequested();
-                                var part = session.CreatePart(new TableSink());
-                                part.Reserve(firstRows[group + 1] - firstRows[group]);
-                                await ReadGroupAsync(reader, group, columns, part, 0).ConfigureAwait(false);
-                                parts[group] = (part, null);
-                            }
-                            catch (Exception e) when (e is not OperationCanceledException)
-                            {
-                                parts[group] = (null, e);
+                                if (Interlocked.CompareExchange(ref firstFailed, group, failed) == failed)
+                                {
+                                    break;
+                                }
                             }
                         }
                     }
@@ -273,12 +311,19 @@ public static class ResidentParquet
                 throw LoadSession.AtLine(rejected, firstRows[group]);
             }
 
-            if (error is not null)
+            if (error is not null || part is null)
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+                // A part that failed, or that no worker could read because none could open the file.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error ?? openError!);
             }
+        }
 
-            session.Append(part!, firstRows[group]);
+        // Every part was read: the table is sized once, and each part is let go once appended.
+        session.Reserve(firstRows[groups]);
+        for (var group = 0; group < groups; group++)
+        {
+            session.Append(parts[group].Session!, firstRows[group]);
+            parts[group] = default;
         }
     }
 

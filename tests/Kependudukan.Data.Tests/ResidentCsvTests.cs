@@ -381,6 +381,40 @@ public sealed class ResidentCsvTests
     }
 
     [Fact]
+    public void Load_RepeatsAfterBlankRejectedAndMultiLineRows_ReportTheirOwnLines()
+    {
+        // Lines: 1 header; 2 a woman; 3 blank; 4 a man; 5 the woman with an invalid sex (rejected, so no earlier row for a
+        // repeat); 6-7 the woman again, with a note over two lines; 8 the man again; 9 the woman a third time.
+        const string Woman = WomanNik + ",64.72.01.1001,1990-01-01,P,WNI,,kawin,hidup,,CARD_ISSUED,2012-03-04,1,0";
+        const string Man = ManNik + ",6472011002,1945-08-17,L,WNI,,cerai mati,mati,2020-05-06,8,,0,0";
+        var csv = Header + ",catatan\n" + Woman + ",\n\n" + Man + ",\n" + Woman.Replace(",P,", ",X,", StringComparison.Ordinal) + ",\n"
+            + Woman + ",\"pindah\nke desa\"\n" + Man + ",\n" + Woman + ",\n";
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, csv);
+            var summaries = new[]
+            {
+                Load(csv, s_quarantine).Summary,
+                ResidentCsv.LoadTable(path, s_quarantine with { MaxDegreeOfParallelism = 3, MinPartBytes = 60 }, cancellationToken: Ct).Summary,
+                ResidentCsv.LoadResidents(new StringReader(csv), s_quarantine, cancellationToken: Ct).Summary,
+            };
+
+            Assert.All(summaries, summary =>
+            {
+                Assert.Equal((6L, 2L, 4L), (AssertCounts(summary).RowsRead, summary.RowsAccepted, summary.RowsRejected));
+                Assert.Equal(
+                    [(5L, LoadIssueKind.InvalidValue), (6L, LoadIssueKind.DuplicateNik), (8L, LoadIssueKind.DuplicateNik), (9L, LoadIssueKind.DuplicateNik)],
+                    summary.Issues.Select(i => (i.Line, i.Kind)));
+            });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void LoadTable_Quarantine_WritesRejectFileWithoutPersonalData()
     {
         using var rejects = new StringWriter();

@@ -293,13 +293,14 @@ public sealed class PopulationTableBuilder
 
     /// <summary>Returns the rows whose NIK an earlier row of the builder has, so a loader can report or remove repeated
     /// NIKs after its last row (see <see cref="RemoveRows"/>) without keeping a set of every NIK while it reads.</summary>
-    /// <param name="maxDegreeOfParallelism">The largest number of threads to use, 1 or more; builders of a million rows or
-    /// more use them.</param>
+    /// <param name="maxDegreeOfParallelism">The largest number of threads to use, 1 or more; only builders of 1,048,576 rows or
+    /// more use several.</param>
     /// <param name="cancellationToken">A token to cancel the search.</param>
     /// <returns>The indices of every row whose NIK equals the NIK of a row added before it, ascending; the first row with a NIK
     /// is never among them, nor is a row without a NIK. Empty when no NIK repeats.</returns>
     /// <remarks>The cost is two streaming passes over the NIK column, a hash set per bucket of about 16,000 NIKs that stays in
-    /// the processor's cache, and, only when some NIK repeats, one more pass; it allocates 8 bytes per row with a NIK.</remarks>
+    /// the processor's cache (up to 64 million rows; larger buckets beyond), and, only when some NIK repeats, one more pass; it
+    /// allocates 8 bytes per row with a NIK.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is less than 1.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public int[] FindRepeatedNiks(int maxDegreeOfParallelism = 1, CancellationToken cancellationToken = default)
@@ -343,11 +344,11 @@ public sealed class PopulationTableBuilder
 
     /// <summary>Builds the table from the rows appended so far, on up to <paramref name="maxDegreeOfParallelism"/> threads; the
     /// builder can keep appending afterwards.</summary>
-    /// <param name="maxDegreeOfParallelism">The largest number of threads to use, 1 or more; builders of a million rows or
-    /// more use them to group rows by village.</param>
+    /// <param name="maxDegreeOfParallelism">The largest number of threads to use, 1 or more; only builders of 1,048,576 rows or
+    /// more use several.</param>
     /// <returns>The table, with rows grouped by village in code order; the same table whatever the number of threads.</returns>
-    /// <remarks>Rows added in village code order need no grouping; otherwise every column is placed in one pass over the rows,
-    /// which several threads share by contiguous ranges of rows.</remarks>
+    /// <remarks>Rows added in village code order need no grouping. Otherwise the threads count the rows of each village in
+    /// contiguous ranges of rows, give every row its place, then place the columns, one column per thread at a time.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is less than 1.</exception>
     public PopulationTable Build(int maxDegreeOfParallelism)
     {
@@ -375,7 +376,7 @@ public sealed class PopulationTableBuilder
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         var chunkCounts = new int[chunks][];
         var chunkSorted = new bool[chunks];
-        Parallel.For(0, chunks, options, chunk =>
+        For(chunks, options, chunk =>
         {
             var counts = new int[villageCount];
             var sortedChunk = true;
@@ -438,7 +439,7 @@ public sealed class PopulationTableBuilder
         var recording = GC.AllocateUninitializedArray<short>(count);
         var leave = GC.AllocateUninitializedArray<short>(count);
         var nik = _hasNik ? GC.AllocateUninitializedArray<long>(count) : null;
-        Parallel.For(0, chunks, options, chunk =>
+        For(chunks, options, chunk =>
         {
             var next = chunkCounts[chunk];
             var (start, end) = ChunkRange(count, chunks, chunk);
@@ -449,8 +450,8 @@ public sealed class PopulationTableBuilder
         });
 
         // Column by column (placing all at once writes to six times as many places at a time, and measured twice as slow);
-        // the columns are shared among the threads.
-        Parallel.For(0, nik is null ? 4 : 5, options, column =>
+        // a large table's columns are shared among the threads.
+        For(nik is null ? 4 : 5, chunks > 1 ? options : null, column =>
         {
             switch (column)
             {
@@ -489,6 +490,23 @@ public sealed class PopulationTableBuilder
         }
 
         return column.AsSpan(0, count).ToArray();
+    }
+
+    /// <summary>Runs <paramref name="body"/> for 0 to <paramref name="count"/> - 1: in parallel with <paramref name="options"/>,
+    /// or on this thread (exceptions unwrapped) when there is one item or no options.</summary>
+    private static void For(int count, ParallelOptions? options, Action<int> body)
+    {
+        if (count == 1 || options is null || options.MaxDegreeOfParallelism == 1)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, count, options, body);
     }
 
     /// <summary>Copies each value of a column to its storage row.</summary>

@@ -67,7 +67,7 @@ internal sealed class LoadSession
         _sharedProgress = progress is null ? null : new SharedProgress(progress);
     }
 
-    /// <summary>Initializes the session of one part of a parallel load: its own sink, counts, issues and NIK log; rejected
+    /// <summary>Initializes the session of one part of a parallel load: its own sink, counts, issues and line runs; rejected
     /// rows are held for the reject file and progress goes to the whole load.</summary>
     private LoadSession(LoadSession load, ResidentSink sink)
     {
@@ -401,7 +401,7 @@ internal sealed class LoadSession
     /// <summary>Creates the session of one part of a parallel load of the input, filling <paramref name="sink"/>.</summary>
     internal LoadSession CreatePart(ResidentSink sink) => new(this, sink);
 
-    /// <summary>Appends a part's rows, counts, issues, rejected rows and NIKs after the rows read so far.</summary>
+    /// <summary>Appends a part's rows, counts, issues, rejected rows and line runs after the rows read so far.</summary>
     /// <param name="part">The part, read completely without an exception.</param>
     /// <param name="lineOffset">The line of the part's first row minus the line the part counted it on.</param>
     internal void Append(LoadSession part, long lineOffset)

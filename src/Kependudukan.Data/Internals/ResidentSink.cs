@@ -99,10 +99,16 @@ internal sealed class ResidentListSink : ResidentSink
 
     internal override int[] FindRepeatedNiks(int threads, CancellationToken cancellationToken)
     {
+        // Residents always have a NIK, so every row takes part.
         var seen = new HashSet<Identity.Nik>(_residents.Count);
         var repeats = new List<int>();
         for (var row = 0; row < _residents.Count; row++)
         {
+            if (row % LoadSession.CancellationInterval == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (!seen.Add(_residents[row].Nik))
             {
                 repeats.Add(row);

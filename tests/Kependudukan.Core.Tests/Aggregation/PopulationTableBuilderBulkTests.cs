@@ -256,6 +256,16 @@ public class PopulationTableBuilderBulkTests
         Assert.Throws<ArgumentOutOfRangeException>(() => builder.FindRepeatedNiks(0, TestContext.Current.CancellationToken));
         Assert.ThrowsAny<OperationCanceledException>(() => builder.FindRepeatedNiks(1, new CancellationToken(canceled: true)));
         Assert.Empty(new PopulationTableBuilder().FindRepeatedNiks(1, TestContext.Current.CancellationToken));
+
+        // After Clear the NIK column is reused with old NIKs past Count, and rows without a NIK write 0 over them.
+        builder.Clear();
+        builder.Add(s_valid with { Nik = default });
+        builder.Add(s_valid with { Nik = default });
+        Assert.Empty(builder.FindRepeatedNiks(1, TestContext.Current.CancellationToken));
+        builder.Add(s_valid);
+        Assert.Empty(builder.FindRepeatedNiks(1, TestContext.Current.CancellationToken));
+        builder.Add(s_valid);
+        Assert.Equal([3], builder.FindRepeatedNiks(1, TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -276,11 +286,12 @@ public class PopulationTableBuilderBulkTests
 
         var one = new PopulationTableBuilder(Count);
         var several = new PopulationTableBuilder(Count);
+        var added = new ResidentRow[Count];
         for (var i = 0; i < Count; i++)
         {
-            var row = rows[i % rows.Length] with { Domicile = RegionCode.Village(64, 72, 1 + (villages[i] / 100), 1001 + (villages[i] % 100)) };
-            one.Add(in row);
-            several.Add(in row);
+            added[i] = rows[i % rows.Length] with { Domicile = RegionCode.Village(64, 72, 1 + (villages[i] / 100), 1001 + (villages[i] % 100)) };
+            one.Add(in added[i]);
+            several.Add(in added[i]);
         }
 
         var expected = one.Build(1);
@@ -293,6 +304,7 @@ public class PopulationTableBuilderBulkTests
         Assert.Equal(expected.Villages, actual.Villages);
         Assert.Equal(expected.VillageStarts, actual.VillageStarts);
         AssertSameTable(expected, actual);
+        Assert.All(Enumerable.Range(0, Count).Where(i => i % 97 == 0), i => Assert.Equal(added[i], actual.GetRow(i)));
         if (order == 1)
         {
             // Rows already grouped are stored in insertion order.

@@ -6,7 +6,8 @@ namespace Kependudukan.Aggregation.Internals;
 /// <remarks>
 /// <para>A hash set of tens of millions of keys pays a cache miss per key. Instead the keys are first spread by the top bits of
 /// a multiplicative hash into buckets of about <see cref="TargetBucketSize"/> keys (a counting pass and a copying pass, both
-/// streaming), and each bucket is checked with a hash set small enough for the processor's cache. That yields the key
+/// streaming; larger buckets above 64 million keys), and each bucket is checked with a hash set small enough for the
+/// processor's cache. That yields the key
 /// <em>values</em> that occur more than once, which are almost always none; only then does one more pass over the keys, in
 /// order, tell first occurrences from repeats. Both passes and the buckets run on several threads when asked.</para>
 /// <para>The hash multiplies by an odd constant, a bijection on 64-bit values, so equal hashes mean equal keys.</para>
@@ -16,7 +17,9 @@ internal static class RepeatedKeys
     /// <summary>The number of keys a bucket holds on average: its hash set (twice as many 8-byte slots) stays in the L2 cache.</summary>
     internal const int TargetBucketSize = 16_384;
 
-    private const int MaxBucketBits = 10;
+    /// <summary>At most 4,096 buckets: spreading keys over more places at once costs more than larger buckets save, so above
+    /// 64 million keys a bucket's hash set outgrows the L2 cache (280 million keys: about 68,000 per bucket, 1 MB sets).</summary>
+    private const int MaxBucketBits = 12;
     internal const int ParallelFrom = 1 << 20;
     private const ulong Multiplier = 0x9E3779B97F4A7C15UL;
 
