@@ -305,17 +305,9 @@ public static class ResidentParquet
         cancellationToken.ThrowIfCancellationRequested();
         for (var group = 0; group < groups; group++)
         {
+            // A part that failed, or that no worker read because none could open the file.
             var (part, error) = parts[group];
-            if (error is ResidentLoadException rejected)
-            {
-                throw LoadSession.AtLine(rejected, firstRows[group]);
-            }
-
-            if (error is not null || part is null)
-            {
-                // A part that failed, or that no worker could read because none could open the file.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error ?? openError!);
-            }
+            LoadSession.ThrowIfPartFailed(part is null ? error ?? openError : error, firstRows[group]);
         }
 
         // Every part was read: the table is sized once, and each part is let go once appended.

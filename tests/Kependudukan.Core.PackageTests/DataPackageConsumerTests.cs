@@ -56,11 +56,7 @@ public sealed class DataPackageConsumerTests(PackageFeed feed)
         Assert.Contains("lib/net10.0/Kependudukan.Data.dll", names);
         Assert.Contains("lib/net10.0/Kependudukan.Data.xml", names);
 
-        var nuspecEntry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-        using var stream = nuspecEntry.Open();
-        var nuspec = XDocument.Load(stream);
-        XNamespace ns = nuspec.Root!.Name.Namespace;
-        var metadata = nuspec.Root.Element(ns + "metadata")!;
+        var (metadata, ns) = Nuspec.ReadMetadata(zip);
         Assert.Equal("Kependudukan.Data", metadata.Element(ns + "id")!.Value);
         Assert.Equal("MIT", metadata.Element(ns + "license")!.Value);
         var dependencies = metadata.Descendants(ns + "dependency")

@@ -34,11 +34,7 @@ public sealed partial class PackageConsumerTests(PackageFeed feed)
         Assert.Contains("lib/net10.0/Kependudukan.Core.xml", names);
         Assert.Contains(names, n => n.EndsWith("THIRD-PARTY-NOTICES.md", StringComparison.Ordinal));
 
-        var nuspecEntry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-        using var stream = nuspecEntry.Open();
-        var nuspec = XDocument.Load(stream);
-        XNamespace ns = nuspec.Root!.Name.Namespace;
-        var metadata = nuspec.Root.Element(ns + "metadata")!;
+        var (metadata, ns) = Nuspec.ReadMetadata(zip);
         Assert.Equal("Kependudukan.Core", metadata.Element(ns + "id")!.Value);
         Assert.Equal("MIT", metadata.Element(ns + "license")!.Value);
         Assert.NotNull(metadata.Element(ns + "repository"));

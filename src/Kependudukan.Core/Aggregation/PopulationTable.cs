@@ -159,9 +159,10 @@ public sealed class PopulationTable
         return index < 0 ? ~index : index;
     }
 
-    private static LocalDate? FindSparse(int[] rows, LocalDate[] dates, int row)
+    /// <summary>Returns the value a sparse column (ascending rows, their values) holds for a row, if any.</summary>
+    internal static LocalDate? FindSparse(ReadOnlySpan<int> rows, ReadOnlySpan<LocalDate> dates, int row)
     {
-        var index = Array.BinarySearch(rows, row);
+        var index = rows.BinarySearch(row);
         return index >= 0 ? dates[index] : null;
     }
 }

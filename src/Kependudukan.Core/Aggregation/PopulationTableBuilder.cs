@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Kependudukan.Aggregation.Internals;
 using Kependudukan.Recording;
 using Kependudukan.Regions;
@@ -27,9 +28,6 @@ namespace Kependudukan.Aggregation;
 public sealed class PopulationTableBuilder
 {
     private const int InitialCapacity = 1024;
-
-    /// <summary>The smallest builder whose <see cref="Build(int)"/> uses several threads.</summary>
-    private const int ParallelBuildFrom = 1 << 20;
 
     private readonly VillageIdMap _villageIds = new();
     private readonly List<RegionCode> _villages = [];
@@ -287,8 +285,10 @@ public sealed class PopulationTableBuilder
         Utility.Preconditions.CheckArgumentRange(nameof(index), index, 0, Count - 1);
         var flags = _flags[index];
         return ResidentRow.FromColumns(_nik?[index] ?? 0, _villages[_village[index]], _birth[index], flags, _recording[index], _leave[index],
-            FindSparse(_permitRows, _permitExpiries, index),
-            RowFlags.GetLifeStatus(flags) == LifeStatus.Alive ? FindSparse(_aliveDateRows, _aliveDates, index) : null);
+            PopulationTable.FindSparse(CollectionsMarshal.AsSpan(_permitRows), CollectionsMarshal.AsSpan(_permitExpiries), index),
+            RowFlags.GetLifeStatus(flags) == LifeStatus.Alive
+                ? PopulationTable.FindSparse(CollectionsMarshal.AsSpan(_aliveDateRows), CollectionsMarshal.AsSpan(_aliveDates), index)
+                : null);
     }
 
     /// <summary>Returns the rows whose NIK an earlier row of the builder has, so a loader can report or remove repeated
@@ -372,16 +372,16 @@ public sealed class PopulationTableBuilder
         }
 
         // Rows per village in each chunk of rows, and whether the rows already come in village order.
-        var chunks = count >= ParallelBuildFrom ? Math.Clamp(count / (ParallelBuildFrom / 2), 1, maxDegreeOfParallelism) : 1;
+        var chunks = RowChunks.Count(count, maxDegreeOfParallelism);
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         var chunkCounts = new int[chunks][];
         var chunkSorted = new bool[chunks];
-        For(chunks, options, chunk =>
+        RowChunks.For(chunks, options, chunk =>
         {
             var counts = new int[villageCount];
             var sortedChunk = true;
             var previousRank = 0;
-            var (start, end) = ChunkRange(count, chunks, chunk);
+            var (start, end) = RowChunks.Range(count, chunks, chunk);
             foreach (var village in _village.AsSpan(start, end - start))
             {
                 var rank = rankOfVillage[village];
@@ -397,7 +397,7 @@ public sealed class PopulationTableBuilder
         var sorted = chunkSorted.All(sortedChunk => sortedChunk);
         for (var chunk = 1; chunk < chunks && sorted; chunk++)
         {
-            var boundary = ChunkRange(count, chunks, chunk).Start;
+            var boundary = RowChunks.Range(count, chunks, chunk).Start;
             sorted = rankOfVillage[_village[boundary - 1]] <= rankOfVillage[_village[boundary]];
         }
 
@@ -439,10 +439,10 @@ public sealed class PopulationTableBuilder
         var recording = GC.AllocateUninitializedArray<short>(count);
         var leave = GC.AllocateUninitializedArray<short>(count);
         var nik = _hasNik ? GC.AllocateUninitializedArray<long>(count) : null;
-        For(chunks, options, chunk =>
+        RowChunks.For(chunks, options, chunk =>
         {
             var next = chunkCounts[chunk];
-            var (start, end) = ChunkRange(count, chunks, chunk);
+            var (start, end) = RowChunks.Range(count, chunks, chunk);
             for (var row = start; row < end; row++)
             {
                 storageRow[row] = next[rankOfVillage[_village[row]]]++;
@@ -451,7 +451,7 @@ public sealed class PopulationTableBuilder
 
         // Column by column (placing all at once writes to six times as many places at a time, and measured twice as slow);
         // a large table's columns are shared among the threads.
-        For(nik is null ? 4 : 5, chunks > 1 ? options : null, column =>
+        RowChunks.For(nik is null ? 4 : 5, chunks > 1 ? options : null, column =>
         {
             switch (column)
             {
@@ -492,23 +492,6 @@ public sealed class PopulationTableBuilder
         return column.AsSpan(0, count).ToArray();
     }
 
-    /// <summary>Runs <paramref name="body"/> for 0 to <paramref name="count"/> - 1: in parallel with <paramref name="options"/>,
-    /// or on this thread (exceptions unwrapped) when there is one item or no options.</summary>
-    private static void For(int count, ParallelOptions? options, Action<int> body)
-    {
-        if (count == 1 || options is null || options.MaxDegreeOfParallelism == 1)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                body(i);
-            }
-
-            return;
-        }
-
-        Parallel.For(0, count, options, body);
-    }
-
     /// <summary>Copies each value of a column to its storage row.</summary>
     private static void Scatter<T>(T[] source, int[] storageRow, T[] target)
     {
@@ -516,15 +499,6 @@ public sealed class PopulationTableBuilder
         {
             target[storageRow[row]] = source[row];
         }
-    }
-
-    private static (int Start, int End) ChunkRange(int count, int chunks, int chunk) =>
-        ((int)((long)count * chunk / chunks), (int)((long)count * (chunk + 1) / chunks));
-
-    private static LocalDate? FindSparse(List<int> rows, List<LocalDate> dates, int row)
-    {
-        var index = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows).BinarySearch(row);
-        return index >= 0 ? dates[index] : null;
     }
 
     /// <summary>Takes the removed rows out of a sparse column and moves the later row numbers down.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using System.Text;
 using Kependudukan.Aggregation;
 using Microsoft.Win32.SafeHandles;
@@ -170,16 +169,7 @@ internal static class CsvLoad
                 part = ReadPart(handle, next, length - next, long.MaxValue, session, layout, newPartSink);
             }
 
-            if (part.Error is ResidentLoadException error)
-            {
-                throw LoadSession.AtLine(error, lineOffset);
-            }
-
-            if (part.Error is not null)
-            {
-                ExceptionDispatchInfo.Throw(part.Error);
-            }
-
+            LoadSession.ThrowIfPartFailed(part.Error, lineOffset);
             session.Append(part.Session!, lineOffset);
             if (rest)
             {

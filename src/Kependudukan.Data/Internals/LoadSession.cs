@@ -450,10 +450,22 @@ internal sealed class LoadSession
         (_reportedRead, _reportedAccepted, _reportedRejected) = (_read, _accepted, _rejected);
     }
 
-    /// <summary>Returns the exception a part threw for its first rejected row under <see cref="LoadErrorPolicy.FailFast"/>,
-    /// with the line of the whole input.</summary>
-    internal static ResidentLoadException AtLine(ResidentLoadException error, long lineOffset) =>
-        new(error.Issue with { Line = error.Issue.Line + lineOffset });
+    /// <summary>Throws the exception a part of a parallel load ended with, if any: a rejected row under
+    /// <see cref="LoadErrorPolicy.FailFast"/> with the line of the whole input, anything else as it was thrown.</summary>
+    /// <param name="error">The part's exception, or <see langword="null"/>.</param>
+    /// <param name="lineOffset">The line of the part's first row minus the line the part counted it on.</param>
+    internal static void ThrowIfPartFailed(Exception? error, long lineOffset)
+    {
+        if (error is ResidentLoadException rejected)
+        {
+            throw new ResidentLoadException(rejected.Issue with { Line = rejected.Issue.Line + lineOffset });
+        }
+
+        if (error is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        }
+    }
 
     private bool TryOptionalDate<TCells>(scoped ref TCells cells, int field, out LocalDate? date)
         where TCells : ICells, allows ref struct

@@ -20,7 +20,6 @@ internal static class RepeatedKeys
     /// <summary>At most 4,096 buckets: spreading keys over more places at once costs more than larger buckets save, so above
     /// 64 million keys a bucket's hash set outgrows the L2 cache (280 million keys: about 68,000 per bucket, 1 MB sets).</summary>
     private const int MaxBucketBits = 12;
-    internal const int ParallelFrom = 1 << 20;
     private const ulong Multiplier = 0x9E3779B97F4A7C15UL;
 
     /// <summary>Returns, ascending, every index in [0, <paramref name="count"/>) whose nonzero key occurs at a smaller index.</summary>
@@ -31,7 +30,7 @@ internal static class RepeatedKeys
     /// <param name="bucketSize">The average bucket size (tests lower it to exercise many buckets on small inputs).</param>
     /// <param name="parallelFrom">The smallest count checked on several threads (tests lower it).</param>
     internal static int[] Find(long[] keys, int count, int threads, CancellationToken cancellationToken, int bucketSize = TargetBucketSize,
-        int parallelFrom = ParallelFrom)
+        int parallelFrom = RowChunks.ParallelFrom)
     {
         var repeated = FindRepeatedValues(keys, count, count >= parallelFrom ? threads : 1, cancellationToken, bucketSize, parallelFrom);
         if (repeated.Count == 0)
@@ -65,15 +64,15 @@ internal static class RepeatedKeys
         }
 
         var buckets = 1 << bucketBits;
-        var chunks = Math.Max(1, Math.Min(threads, count / Math.Max(1, parallelFrom / 2)));
+        var chunks = RowChunks.Count(count, threads, parallelFrom);
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
 
         // Count the keys of each chunk of the input per bucket.
         var counts = new int[chunks][];
-        Parallel.For(0, chunks, options, chunk =>
+        RowChunks.For(chunks, options, chunk =>
         {
             var histogram = new int[buckets];
-            var (start, end) = ChunkRange(count, chunks, chunk);
+            var (start, end) = RowChunks.Range(count, chunks, chunk);
             foreach (var key in keys.AsSpan(start, end - start))
             {
                 if (key != 0)
@@ -101,10 +100,10 @@ internal static class RepeatedKeys
 
         bucketStarts[buckets] = offset;
         var spread = GC.AllocateUninitializedArray<long>(offset);
-        Parallel.For(0, chunks, options, chunk =>
+        RowChunks.For(chunks, options, chunk =>
         {
             var next = counts[chunk];
-            var (start, end) = ChunkRange(count, chunks, chunk);
+            var (start, end) = RowChunks.Range(count, chunks, chunk);
             foreach (var key in keys.AsSpan(start, end - start))
             {
                 if (key != 0)
@@ -190,7 +189,4 @@ internal static class RepeatedKeys
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bucket(long key, int bucketBits) => bucketBits == 0 ? 0 : (int)(Hash(key) >> (64 - bucketBits));
-
-    private static (int Start, int End) ChunkRange(int count, int chunks, int chunk) =>
-        ((int)((long)count * chunk / chunks), (int)((long)count * (chunk + 1) / chunks));
 }

@@ -25,7 +25,7 @@ public sealed class RepeatedKeysTests
     {
         // Over a million distinct keys (several buckets, two chunks on two threads) with repeats planted far from their first
         // occurrence and one key three times.
-        var count = RepeatedKeys.ParallelFrom + 12_345;
+        var count = RowChunks.ParallelFrom + 12_345;
         var keys = new long[count];
         var random = new Random(17);
         var distinct = new HashSet<long> { 0 };
