@@ -673,8 +673,25 @@ public sealed class PopulationTableBuilder
             Invariant($"Row {index} (NIK {(row.Nik == default ? "none" : row.Nik.ToMaskedString())}): {error}"), parameter);
     }
 
-    private void Append(in ResidentRow row, EncodedDays days)
+    private void Append(in ResidentRow row, EncodedDays days) =>
+        AddEncoded(new EncodedRow
+        {
+            Nik = row.Nik.Value,
+            Domicile = row.Domicile,
+            Birth = days.Birth,
+            Recording = days.Recording,
+            Leave = days.Leave,
+            Flags = RowFlags.Pack(row),
+            PermitExpiry = row.PermitExpiry,
+            AliveDate = row.LifeStatus == LifeStatus.Alive ? row.LifeStatusDate : null,
+        });
+
+    /// <summary>Appends a row already in column form, which the caller has checked as <see cref="Add(in ResidentRow)"/>
+    /// would (see <see cref="EncodedRow"/>): the way the Kependudukan.Data loaders add rows they parse straight into columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddEncoded(in EncodedRow row)
     {
+        Debug.Assert(row.Domicile.Level == RegionLevel.Village, "The loader checked the domicile.");
         var index = Count;
         if (index == _birth.Length)
         {
@@ -682,11 +699,11 @@ public sealed class PopulationTableBuilder
         }
 
         _village[index] = VillageId(row.Domicile);
-        _birth[index] = days.Birth;
-        _flags[index] = RowFlags.Pack(row);
-        _recording[index] = days.Recording;
-        _leave[index] = days.Leave;
-        if (row.LifeStatus == LifeStatus.Alive && row.LifeStatusDate is { } aliveDate)
+        _birth[index] = row.Birth;
+        _flags[index] = row.Flags;
+        _recording[index] = row.Recording;
+        _leave[index] = row.Leave;
+        if (row.AliveDate is { } aliveDate)
         {
             _aliveDateRows.Add(index);
             _aliveDates.Add(aliveDate);
@@ -698,7 +715,7 @@ public sealed class PopulationTableBuilder
             _permitExpiries.Add(expiry);
         }
 
-        if (row.Nik != default)
+        if (row.Nik != 0)
         {
             _nik ??= new long[_birth.Length];
             _hasNik = true;
@@ -707,7 +724,7 @@ public sealed class PopulationTableBuilder
         if (_nik is not null)
         {
             // Written for every row once the column exists: a cleared builder reuses it.
-            _nik[index] = row.Nik.Value;
+            _nik[index] = row.Nik;
         }
 
         Count = index + 1;

@@ -84,16 +84,24 @@ internal static class CsvLoad
     private static void LoadRecords(Utf8CsvReader reader, LoadSession session, Layout layout, long limit)
     {
         var fast = layout.Parser;
+        var encoded = fast is { ReadsEncoded: true } && session.AcceptsEncoded;
         var columnCount = layout.ColumnCount;
         var dataStart = reader.Position;
+        var reserved = false;
         var row = default(ResidentRow);
         while (reader.Position < limit && reader.EnsureData())
         {
-            if (session.RowsRead == EstimateAfterRows && reader.Length > 0)
+            if (!reserved && session.RowsRead >= EstimateAfterRows && reader.Length > 0)
             {
                 // The rows so far tell the average row length, and so about how many rows the input holds.
-                var perRow = (double)(reader.Position - dataStart) / EstimateAfterRows;
+                var perRow = (double)(reader.Position - dataStart) / session.RowsRead;
                 session.Reserve((long)((reader.Length - dataStart) / perRow * 1.02) + 1024);
+                reserved = true;
+            }
+
+            if (encoded && LoadEncodedRows(reader, session, fast!, limit, reserved ? long.MaxValue : EstimateAfterRows) > 0)
+            {
+                continue;
             }
 
             var length = fast?.TryParse(reader.Remaining, reader.IsFinal, out row) ?? 0;
@@ -124,6 +132,32 @@ internal static class CsvLoad
             var cells = new RecordCells(reader, layout.Map);
             session.AddRow(ref cells, recordLine);
         }
+    }
+
+    /// <summary>Reads records of the buffer straight into the table's column form, while they have the common shape, raise no
+    /// finding, start before <paramref name="limit"/> bytes and the session has read fewer than <paramref name="maxRows"/>
+    /// rows; returns how many.</summary>
+    private static int LoadEncodedRows(Utf8CsvReader reader, LoadSession session, Utf8RowParser parser, long limit, long maxRows)
+    {
+        var data = reader.Remaining;
+        var line = reader.Line;
+        var room = limit - reader.Position;
+        var consumed = 0;
+        var rows = 0;
+        while (consumed < room && data.Length - consumed >= Utf8RowParser.CanonicalWindow && session.RowsRead < maxRows)
+        {
+            var length = parser.TryParseEncoded(data[consumed..], out var cells);
+            if (length == 0 || !session.TryAddEncoded(in cells, line + rows))
+            {
+                break;
+            }
+
+            consumed += length;
+            rows++;
+        }
+
+        reader.Advance(consumed, rows);
+        return rows;
     }
 
     /// <summary>Splits the data rows of a file into one part per thread at line starts, reads the parts in parallel and appends

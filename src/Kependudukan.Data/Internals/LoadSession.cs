@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Kependudukan.Aggregation;
+using Kependudukan.Aggregation.Internals;
 using Kependudukan.Identity;
 using Kependudukan.Recording;
 using Kependudukan.Regions;
@@ -43,6 +44,9 @@ internal sealed class LoadSession
     private readonly LocalDate _asOf;
     private readonly bool _checkAsOf;
     private readonly bool _checkNik;
+    private readonly bool _checkDeath;
+    private readonly short _asOfDay;
+    private readonly TableSink? _tableSink;
     private RegionCode _lastKnownRegion;
     private long _read;
     private long _accepted;
@@ -64,6 +68,9 @@ internal sealed class LoadSession
         _checkAsOf = _options.AsOf.HasValue && _options.BirthAfterAsOf != FindingAction.Ignore;
         _asOf = _options.AsOf.GetValueOrDefault();
         _checkNik = _options.NikMismatch != FindingAction.Ignore;
+        _checkDeath = _options.DeathBeforeBirth != FindingAction.Ignore;
+        _asOfDay = _checkAsOf ? DayNumber.Query(_asOf) : DayNumber.Never;
+        _tableSink = sink as TableSink;
         _sharedProgress = progress is null ? null : new SharedProgress(progress);
     }
 
@@ -81,6 +88,9 @@ internal sealed class LoadSession
         _checkAsOf = load._checkAsOf;
         _asOf = load._asOf;
         _checkNik = load._checkNik;
+        _checkDeath = load._checkDeath;
+        _asOfDay = load._asOfDay;
+        _tableSink = sink as TableSink;
         AbsentColumns = load.AbsentColumns;
     }
 
@@ -111,6 +121,9 @@ internal sealed class LoadSession
 
     /// <summary>Gets whether a row without a NIK is rejected.</summary>
     internal bool NeedsNik => _sink.NeedsNik;
+
+    /// <summary>Gets whether <see cref="TryAddEncoded"/> can add rows: the destination is a table.</summary>
+    internal bool AcceptsEncoded => _tableSink is not null;
 
     /// <summary>Maps the input's column names; throws <see cref="ResidentLoadException"/> for an unusable header.</summary>
     internal int[] MapColumns(IReadOnlyList<string> names, long headerLine)
@@ -192,6 +205,52 @@ internal sealed class LoadSession
         AfterRow();
     }
 
+    /// <summary>Adds a row read straight into column form, unless a data-quality check the load runs would report it.</summary>
+    /// <param name="cells">The row, read by <see cref="Utf8RowParser.TryParseEncoded"/>.</param>
+    /// <param name="line">The line the row starts on.</param>
+    /// <returns><see langword="true"/> when the row was counted and added; <see langword="false"/>, with nothing counted, when
+    /// it raises a finding: the caller then reads it again into a <see cref="ResidentRow"/> for <see cref="AddParsedRow"/>,
+    /// which reports it. The checks are those of <see cref="Accept"/>, on day numbers.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryAddEncoded(in EncodedCells cells, long line)
+    {
+        Debug.Assert(_tableSink is not null, "Only a table takes rows in column form.");
+        ref readonly var row = ref cells.Row;
+
+        // A leave day other than Always and Never is a date of death or of moving abroad; Never sorts after every birth.
+        if ((_checkDeath && row.Leave < row.Birth && row.Leave != DayNumber.Always)
+            || (_checkAsOf && row.Birth > _asOfDay)
+            || (_checkNik && !cells.NikAgrees)
+            || (_catalog is not null && row.Domicile != _lastKnownRegion && !IsKnownRegion(row.Domicile)))
+        {
+            return false;
+        }
+
+        _read++;
+        _tableSink!.AddEncoded(in row);
+        if (_checkDuplicates && line - _accepted != _lineDelta)
+        {
+            _lineDelta = line - _accepted;
+            _lineRuns.Add((checked((int)_accepted), _lineDelta));
+        }
+
+        _accepted++;
+        AfterRow();
+        return true;
+    }
+
+    /// <summary>Returns whether the region catalog holds a village, remembering the last one found.</summary>
+    private bool IsKnownRegion(RegionCode domicile)
+    {
+        if (!_catalog!.Contains(domicile))
+        {
+            return false;
+        }
+
+        _lastKnownRegion = domicile;
+        return true;
+    }
+
     /// <summary>Checks and adds a row whose cells were all read without an issue.</summary>
     internal void AddParsedRow(in ResidentRow row, long line)
     {
@@ -235,16 +294,9 @@ internal sealed class LoadSession
             }
         }
 
-        if (_catalog is not null && row.Domicile != _lastKnownRegion)
+        if (_catalog is not null && row.Domicile != _lastKnownRegion && !IsKnownRegion(row.Domicile))
         {
-            if (_catalog.Contains(row.Domicile))
-            {
-                _lastKnownRegion = row.Domicile;
-            }
-            else
-            {
-                reject |= Finding(Field.Domicile, LoadIssueKind.UnknownRegion, "The village code is not in the region catalog.");
-            }
+            reject |= Finding(Field.Domicile, LoadIssueKind.UnknownRegion, "The village code is not in the region catalog.");
         }
 
         if (!reject && _sink.TryAdd(in row) is { } error)

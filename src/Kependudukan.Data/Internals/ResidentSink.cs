@@ -73,6 +73,9 @@ internal sealed class TableSink : ResidentSink
 
     internal override Identity.Nik NikOf(int row) => _builder.GetRow(row).Nik;
 
+    /// <summary>Adds a row in column form, checked by the loader (see <see cref="PopulationTableBuilder.AddEncoded"/>).</summary>
+    internal void AddEncoded(in Aggregation.Internals.EncodedRow row) => _builder.AddEncoded(in row);
+
     internal override ArgumentException? TryAdd(in ResidentRow row)
     {
         try

@@ -115,13 +115,13 @@ internal sealed class Utf8CsvReader
         return _start < _end;
     }
 
-    /// <summary>Consumes the first <paramref name="length"/> bytes of <see cref="Remaining"/>: one record without line breaks
-    /// inside it, with its line ending.</summary>
+    /// <summary>Consumes the first <paramref name="length"/> bytes of <see cref="Remaining"/>: <paramref name="records"/>
+    /// records without line breaks inside them, with their line endings.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void Advance(int length)
+    internal void Advance(int length, int records = 1)
     {
         _start += length;
-        _line++;
+        _line += records;
     }
 
     /// <summary>Reads the next record and decodes its cells; returns <see langword="false"/> at the end of the input.</summary>

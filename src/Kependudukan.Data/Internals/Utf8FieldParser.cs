@@ -65,8 +65,32 @@ internal static class Utf8FieldParser
         ("ITAS", (int)Kependudukan.Citizenship.ForeignerWithItas),
     ]);
 
+    /// <summary>The <see cref="Kependudukan.Sex"/> of each byte: <c>L</c>, <c>l</c>, <c>M</c>, <c>m</c> male, <c>P</c>, <c>p</c>,
+    /// <c>F</c>, <c>f</c> female, anything else <see cref="Sex.None"/>.</summary>
+    private static ReadOnlySpan<byte> SexCodes =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+
     /// <summary>Reads 16 ASCII digits as a NIK, with the checks of <see cref="Identity.Nik.TryParse(ReadOnlySpan{char}, NikStyles, out Identity.Nik)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Nik(ref byte cell, out Nik nik)
+    {
+        var length = Nik(ref cell, out long value, out _);
+        nik = length < 0 ? default : NikValue.FromValidated(value);
+        return length;
+    }
+
+    /// <summary>Reads 16 ASCII digits as a NIK's value (checked as <see cref="Nik(ref byte, out Identity.Nik)"/> checks it),
+    /// with its birth digits DDMMYY as the number <c>DD * 10,000 + MM * 100 + YY</c> (DD above 40 for women).</summary>
+    internal static int Nik(ref byte cell, out long nik, out int birthDigits)
     {
         var high = Word(ref cell, 0);
         var low = Word(ref cell, 8);
@@ -89,14 +113,15 @@ internal static class Utf8FieldParser
                     && (uint)(month - 1) < 12 && day <= MaxNikDay(month, yy) && serial != 0)
                 {
                     var region = (((province * 100) + regency) * 100) + district;
-                    var value = (((((long)region * 100) + encodedDay) * 100_000_000) + (((month * 100) + yy) * 10_000)) + serial;
-                    nik = NikValue.FromValidated(value);
+                    birthDigits = (((encodedDay * 100) + month) * 100) + yy;
+                    nik = ((((long)region * 100) + encodedDay) * 100_000_000) + (((month * 100) + yy) * 10_000) + serial;
                     return 16;
                 }
             }
         }
 
-        nik = default;
+        nik = 0;
+        birthDigits = 0;
         return -1;
     }
 
@@ -120,7 +145,8 @@ internal static class Utf8FieldParser
                     + (int)((tail >> 32) & 0xF);
                 if (province >= 11 && regency != 0 && district != 0 && village != 0)
                 {
-                    code = RegionCode.Village(province, regency, district, village);
+                    // Every part is in range (two or four digits, the province from 11): the padded value PP KK CC DDDD.
+                    code = new RegionCode((((((long)province * 100) + regency) * 100 + district) * 10_000) + village);
                     return 13;
                 }
             }
@@ -134,6 +160,15 @@ internal static class Utf8FieldParser
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Date(ref byte cell, out LocalDate date)
     {
+        var length = Date(ref cell, out int year, out int month, out int day);
+        date = length < 0 ? default : new LocalDate(year, month, day);
+        return length;
+    }
+
+    /// <summary>Reads a date as <c>yyyy-MM-dd</c> into its parts, checked as <see cref="LocalDate"/> would check them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Date(ref byte cell, out int year, out int month, out int day)
+    {
         unchecked
         {
             // yyyy-MM- and dd: the dashes become zeros, so one check covers the year and month digits.
@@ -145,31 +180,26 @@ internal static class Utf8FieldParser
                 && (uint)((tail & 0xFF) - '0') <= 9 && (uint)((tail >> 8) - '0') <= 9)
             {
                 var pairs = DigitPairs(digits);
-                var year = ((int)(pairs & 0xFF) * 100) + (int)((pairs >> 16) & 0xFF);
-                var month = (int)(((head >> 40) & 0xF) * 10) + (int)((head >> 48) & 0xF);
-                var day = (int)(((tail & 0xF) * 10) + ((tail >> 8) & 0xF));
+                year = ((int)(pairs & 0xFF) * 100) + (int)((pairs >> 16) & 0xFF);
+                month = (int)(((head >> 40) & 0xF) * 10) + (int)((head >> 48) & 0xF);
+                day = (int)(((tail & 0xF) * 10) + ((tail >> 8) & 0xF));
                 if (year >= 1 && (uint)(month - 1) < 12 && day >= 1 && day <= DaysInMonth(year, month))
                 {
-                    date = new LocalDate(year, month, day);
                     return 10;
                 }
             }
         }
 
-        date = default;
+        year = month = day = 0;
         return -1;
     }
 
-    /// <summary>Reads <c>L</c>, <c>P</c>, <c>M</c> or <c>F</c> in either case.</summary>
+    /// <summary>Reads <c>L</c>, <c>P</c>, <c>M</c> or <c>F</c> in either case, with a table look-up rather than a branch (the
+    /// sexes alternate at random from row to row).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Sex(ref byte cell, out Sex sex)
     {
-        sex = (cell | 0x20) switch
-        {
-            'l' or 'm' => Kependudukan.Sex.Male,
-            'p' or 'f' => Kependudukan.Sex.Female,
-            _ => Kependudukan.Sex.None,
-        };
+        sex = (Sex)SexCodes[cell];
         return sex == Kependudukan.Sex.None ? -1 : 1;
     }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Kependudukan.Aggregation;
+using Kependudukan.Aggregation.Internals;
 using Kependudukan.Identity;
 using Kependudukan.Recording;
 using Kependudukan.Regions;
@@ -19,7 +20,7 @@ internal sealed class Utf8RowParser
     private const int Extra = -1;
 
     /// <summary>The input a record in the schema's column order needs: its longest form (143 bytes) plus the cell window.</summary>
-    private const int CanonicalWindow = 256;
+    internal const int CanonicalWindow = 256;
 
     private readonly int[] _fields;
     private readonly byte _separator;
@@ -264,16 +265,140 @@ internal sealed class Utf8RowParser
         return p;
     }
 
+    /// <summary>Gets whether <see cref="TryParseEncoded"/> can read this layout: the schema's column order.</summary>
+    internal bool ReadsEncoded => _canonical;
+
+    /// <summary>Reads a record in the schema's column order straight into the table's column form, as
+    /// <see cref="TryParseCanonical"/> reads it into a <see cref="ResidentRow"/> that the builder would then encode.</summary>
+    /// <param name="s">The unread input, at least <see cref="CanonicalWindow"/> bytes.</param>
+    /// <param name="cells">The record in column form, when read.</param>
+    /// <returns>The bytes read, line ending included, or 0 when the record is left to <see cref="TryParse"/>: also a record
+    /// with a date the table cannot store, so that path reports it.</returns>
+    internal int TryParseEncoded(ReadOnlySpan<byte> s, out EncodedCells cells)
+    {
+        Debug.Assert(_canonical && s.Length >= CanonicalWindow, "The caller checks the layout and the window.");
+        Unsafe.SkipInit(out cells);
+        var separator = _separator;
+        ref var start = ref MemoryMarshal.GetReference(s);
+        var p = 0;
+        long nik = 0;
+        var nikBirth = 0;
+        if (!Utf8FieldParser.IsCellEnd(start, separator))
+        {
+            p = Utf8FieldParser.Nik(ref start, out nik, out nikBirth);
+            if (p < 0)
+            {
+                return 0;
+            }
+        }
+        else if (_needsNik)
+        {
+            return 0;
+        }
+
+        int birthYear, birthMonth, birthDay, lifeYear, lifeMonth, lifeDay, recordingYear, recordingMonth, recordingDay;
+        if (!Next(ref start, ref p, 0, separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Village(ref Unsafe.Add(ref start, p), out var domicile), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Date(ref Unsafe.Add(ref start, p), out birthYear, out birthMonth, out birthDay), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Sex(ref Unsafe.Add(ref start, p), out var sex), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Citizenship(ref Unsafe.Add(ref start, p), separator, out var citizenship), separator)
+            || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out var permitExpiry), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.MaritalStatus(ref Unsafe.Add(ref start, p), separator, out var marital), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.LifeStatus(ref Unsafe.Add(ref start, p), separator, out var life), separator)
+            || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out lifeYear, out lifeMonth, out lifeDay), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.KtpStatus(ref Unsafe.Add(ref start, p), separator, out var ktp), separator)
+            || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out recordingYear, out recordingMonth, out recordingDay), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.Flag(ref Unsafe.Add(ref start, p), separator, out var certificate), separator))
+        {
+            return 0;
+        }
+
+        var length = Utf8FieldParser.Flag(ref Unsafe.Add(ref start, p), separator, out var kia);
+        if (length < 0)
+        {
+            return 0;
+        }
+
+        p = unchecked(p + length);
+        var end = Unsafe.Add(ref start, p);
+        if (end == '\r')
+        {
+            p = unchecked(p + (Unsafe.Add(ref start, p + 1) == '\n' ? 2 : 1));
+        }
+        else if (end == '\n')
+        {
+            p = unchecked(p + 1);
+        }
+        else
+        {
+            return 0;
+        }
+
+        // Day numbers, each checked to be storable with one unsigned compare; an absent date has year 0.
+        unchecked
+        {
+            const uint storableDays = DayNumber.MaxValid - DayNumber.MinValid;
+            var birth = DayNumber.FromIsoParts(birthYear, birthMonth, birthDay);
+            var valid = (uint)birth <= storableDays;
+            var recording = DayNumber.Always;
+            if (recordingYear != 0)
+            {
+                var days = DayNumber.FromIsoParts(recordingYear, recordingMonth, recordingDay);
+                valid &= (uint)days <= storableDays;
+                recording = (short)(days + DayNumber.MinValid);
+            }
+
+            var leave = life == LifeStatus.Alive ? DayNumber.Never : DayNumber.Always;
+            LocalDate? aliveDate = null;
+            if (lifeYear != 0)
+            {
+                var days = DayNumber.FromIsoParts(lifeYear, lifeMonth, lifeDay);
+                valid &= (uint)days <= storableDays;
+                if (life == LifeStatus.Alive)
+                {
+                    aliveDate = new LocalDate(lifeYear, lifeMonth, lifeDay);
+                }
+                else
+                {
+                    leave = (short)(days + DayNumber.MinValid);
+                }
+            }
+
+            if (!valid)
+            {
+                return 0;
+            }
+
+            // The NIK's DDMMYY (DD above 40 for women) against the record's birth date and sex.
+            var recordBirth = ((((birthDay + (sex == Sex.Female ? 40 : 0)) * 100) + birthMonth) * 100) + (birthYear % 100);
+            cells.NikAgrees = nik == 0 || nikBirth == recordBirth;
+            cells.Row = new EncodedRow
+            {
+                Nik = nik,
+                Domicile = domicile,
+                Birth = (short)(birth + DayNumber.MinValid),
+                Recording = recording,
+                Leave = leave,
+                Flags = RowFlags.Pack(ktp, certificate, kia, sex, citizenship, marital, life),
+                PermitExpiry = permitExpiry,
+                AliveDate = aliveDate,
+            };
+        }
+
+        return p;
+    }
+
     /// <summary>Moves past a cell of <paramref name="length"/> bytes (-1: not read) and the separator after it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Next(ref byte start, ref int p, int length, byte separator)
     {
-        if (length < 0 || Unsafe.Add(ref start, p + length) != separator)
+        // Positions stay within the window, so the arithmetic needs no overflow checks.
+        if (length < 0 || Unsafe.Add(ref start, unchecked(p + length)) != separator)
         {
             return false;
         }
 
-        p += length + 1;
+        p = unchecked(p + length + 1);
         return true;
     }
 
@@ -291,6 +416,19 @@ internal sealed class Utf8RowParser
         return length;
     }
 
+    /// <summary>Reads an optional date into its parts; an empty cell has year 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int OptionalDate(ref byte cell, byte separator, out int year, out int month, out int day)
+    {
+        if (Utf8FieldParser.IsCellEnd(cell, separator))
+        {
+            year = month = day = 0;
+            return 0;
+        }
+
+        return Utf8FieldParser.Date(ref cell, out year, out month, out day);
+    }
+
     /// <summary>Returns the length of a cell of a column outside the schema, or -1 for a quoted one (left to the general path).</summary>
     private int SkipExtra(ReadOnlySpan<byte> cell, bool final)
     {
@@ -302,4 +440,14 @@ internal sealed class Utf8RowParser
 
         return cell[k] == '"' ? -1 : k;
     }
+}
+
+/// <summary>A record read straight into the table's column form, with what the load's checks need beyond it.</summary>
+internal struct EncodedCells
+{
+    /// <summary>The row in column form.</summary>
+    public EncodedRow Row;
+
+    /// <summary>Whether the birth digits and sex the NIK encodes agree with the record; <see langword="true"/> without a NIK.</summary>
+    public bool NikAgrees;
 }

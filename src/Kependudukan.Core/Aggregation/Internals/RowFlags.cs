@@ -28,17 +28,22 @@ internal static class RowFlags
     public const int KiaShiftUp = 10;
     public const int BirthCertificateShiftUp = 11;
 
-    public static ushort Pack(in ResidentRow row)
+    public static ushort Pack(in ResidentRow row) =>
+        Pack(row.RecordingStatus, row.HasBirthCertificate, row.HasKia, row.Sex, row.Citizenship, row.MaritalStatus, row.LifeStatus);
+
+    /// <summary>Packs a resident's classes and flags; every enum value must be defined and not <c>None</c>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ushort Pack(KtpElStatus status, bool birthCertificate, bool kia, Sex sex, Citizenship citizenship, MaritalStatus marital, LifeStatus life)
     {
-        var flags = (int)row.RecordingStatus
-            | (row.HasBirthCertificate ? BirthCertificate : 0)
-            | (row.HasKia ? Kia : 0)
-            | (row.Sex == Sex.Female ? Female : 0)
-            | (((int)row.Citizenship - 1) << CitizenshipShift)
-            | (((int)row.MaritalStatus - 1) << MaritalShift)
-            | (((int)row.LifeStatus - 1) << LifeShift)
-            | (row.MaritalStatus != MaritalStatus.NeverMarried ? EverMarried : 0)
-            | (row.Citizenship != Citizenship.ForeignerWithItas ? EligibleCitizen : 0);
+        var flags = (int)status
+            | (birthCertificate ? BirthCertificate : 0)
+            | (kia ? Kia : 0)
+            | (sex == Sex.Female ? Female : 0)
+            | (((int)citizenship - 1) << CitizenshipShift)
+            | (((int)marital - 1) << MaritalShift)
+            | (((int)life - 1) << LifeShift)
+            | (marital != MaritalStatus.NeverMarried ? EverMarried : 0)
+            | (citizenship != Citizenship.ForeignerWithItas ? EligibleCitizen : 0);
         return (ushort)flags;
     }
 
