@@ -315,9 +315,15 @@ internal static class Utf8FieldParser
 
         internal TokenTable(params (string Text, int Value)[] words)
         {
-            // The smallest power-of-two table in which no two words share a slot.
+            // The smallest power-of-two table in which no two words share a slot (two words whose slot keys are equal would
+            // share one at every size: caught here rather than looping on).
             for (var bits = 4; ; bits++)
             {
+                if (bits > 16)
+                {
+                    throw new InvalidOperationException("Two words of a token table have the same slot key.");
+                }
+
                 _slots = new Entry[1 << bits];
                 _shift = 64 - bits;
                 var distinct = true;
@@ -360,8 +366,9 @@ internal static class Utf8FieldParser
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int Slot(Vector256<byte> word, int length)
         {
-            var lanes = word.AsUInt64();
-            var mixed = lanes.GetElement(0) ^ lanes.GetElement(1) ^ lanes.GetElement(2) ^ lanes.GetElement(3) ^ (ulong)length;
+            // The first eight bytes and the length tell every word of a column apart (words that share their first eight bytes
+            // differ in length), and the full compare after the look-up confirms the rest.
+            var mixed = word.AsUInt64().ToScalar() ^ ((ulong)length << 56);
             return (int)unchecked(mixed * 0x9E37_79B9_7F4A_7C15UL >> _shift);
         }
 
