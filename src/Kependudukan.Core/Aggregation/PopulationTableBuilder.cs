@@ -769,15 +769,24 @@ public sealed class PopulationTableBuilder
     {
         // The table built earlier keeps the arrays it took; from here on the builder writes to new ones.
         _sharedWithTable = false;
-        Array.Resize(ref _village, capacity);
-        Array.Resize(ref _birth, capacity);
-        Array.Resize(ref _flags, capacity);
-        Array.Resize(ref _recording, capacity);
-        Array.Resize(ref _leave, capacity);
+        Resize(ref _village, capacity);
+        Resize(ref _birth, capacity);
+        Resize(ref _flags, capacity);
+        Resize(ref _recording, capacity);
+        Resize(ref _leave, capacity);
         if (_nik is not null)
         {
-            Array.Resize(ref _nik, capacity);
+            Resize(ref _nik, capacity);
         }
+    }
+
+    /// <summary>Moves a column's rows to a new array of <paramref name="capacity"/> rows that is not cleared first: every
+    /// column is written at a row before it is read there, so clearing tens of megabytes would be wasted.</summary>
+    private void Resize<T>(ref T[] column, int capacity)
+    {
+        var resized = GC.AllocateUninitializedArray<T>(capacity);
+        column.AsSpan(0, Math.Min(Count, capacity)).CopyTo(resized);
+        column = resized;
     }
 
     /// <summary>A row's dates as the day numbers of its columns.</summary>

@@ -203,24 +203,28 @@ internal static class Utf8FieldParser
         return sex == Kependudukan.Sex.None ? -1 : 1;
     }
 
-    /// <summary>Reads <c>WNI</c>, <c>ITAP</c> or <c>ITAS</c>.</summary>
-    internal static int Citizenship(ref byte cell, byte separator, out Citizenship citizenship)
+    /// <summary>Reads <c>WNI</c>, <c>ITAP</c> or <c>ITAS</c>. The word readers take <c>separatorFollows</c> when the layout
+    /// puts a separator after the cell (see <see cref="TokenTable.Match"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Citizenship(ref byte cell, byte separator, out Citizenship citizenship, bool separatorFollows = false)
     {
-        var length = s_citizenshipTokens.Match(ref cell, separator, out var value);
+        var length = s_citizenshipTokens.Match(ref cell, separator, separatorFollows, out var value);
         citizenship = (Citizenship)value;
         return length;
     }
 
     /// <summary>Reads <c>belum kawin</c>, <c>kawin</c>, <c>cerai hidup</c> or <c>cerai mati</c>.</summary>
-    internal static int MaritalStatus(ref byte cell, byte separator, out MaritalStatus status)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int MaritalStatus(ref byte cell, byte separator, out MaritalStatus status, bool separatorFollows = false)
     {
-        var length = s_maritalTokens.Match(ref cell, separator, out var value);
+        var length = s_maritalTokens.Match(ref cell, separator, separatorFollows, out var value);
         status = (MaritalStatus)value;
         return length;
     }
 
     /// <summary>Reads <c>hidup</c>, <c>mati</c> or <c>pindah luar negeri</c>; an empty cell is <see cref="LifeStatus.Alive"/>.</summary>
-    internal static int LifeStatus(ref byte cell, byte separator, out LifeStatus status)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int LifeStatus(ref byte cell, byte separator, out LifeStatus status, bool separatorFollows = false)
     {
         if (IsCellEnd(cell, separator))
         {
@@ -228,14 +232,15 @@ internal static class Utf8FieldParser
             return 0;
         }
 
-        var length = s_lifeTokens.Match(ref cell, separator, out var value);
+        var length = s_lifeTokens.Match(ref cell, separator, separatorFollows, out var value);
         status = (LifeStatus)value;
         return length;
     }
 
     /// <summary>Reads a SIAK status name in capitals with underscores or a village-system code 1-8; an empty cell is
     /// <see cref="KtpElStatus.Unregistered"/>.</summary>
-    internal static int KtpStatus(ref byte cell, byte separator, out KtpElStatus status)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int KtpStatus(ref byte cell, byte separator, out KtpElStatus status, bool separatorFollows = false)
     {
         if (IsCellEnd(cell, separator))
         {
@@ -249,7 +254,7 @@ internal static class Utf8FieldParser
             return 1;
         }
 
-        var length = s_ktpTokens.Match(ref cell, separator, out var value);
+        var length = s_ktpTokens.Match(ref cell, separator, separatorFollows, out var value);
         status = (KtpElStatus)value;
         return length;
     }
@@ -343,12 +348,21 @@ internal static class Utf8FieldParser
         }
 
         /// <summary>Reads the word the cell holds; returns its length and value, or -1 and 0.</summary>
+        /// <param name="cell">The cell's first byte.</param>
+        /// <param name="separator">The separator.</param>
+        /// <param name="separatorFollows">Whether the layout puts a separator after the cell, never a line end: the cell then
+        /// ends at the first separator only (a line break before it makes the word unknown, as it should).</param>
+        /// <param name="value">The word's value.</param>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal int Match(ref byte cell, byte separator, out int value)
+        internal int Match(ref byte cell, byte separator, bool separatorFollows, out int value)
         {
             var bytes = Vector256.LoadUnsafe(ref cell);
-            var ends = Vector256.Equals(bytes, Vector256.Create(separator)) | Vector256.Equals(bytes, Vector256.Create((byte)'\n'))
-                | Vector256.Equals(bytes, Vector256.Create((byte)'\r'));
+            var ends = Vector256.Equals(bytes, Vector256.Create(separator));
+            if (!separatorFollows)
+            {
+                ends |= Vector256.Equals(bytes, Vector256.Create((byte)'\n')) | Vector256.Equals(bytes, Vector256.Create((byte)'\r'));
+            }
+
             var length = BitOperations.TrailingZeroCount(ends.ExtractMostSignificantBits() | (1UL << 32));
             var word = bytes & Vector256.LessThan(s_indices, Vector256.Create((byte)length));
             ref readonly var entry = ref _slots[Slot(word, length)];

@@ -111,6 +111,34 @@ public sealed class Utf8FieldParserTests
     }
 
     [Fact]
+    public void Words_SeparatorFollows_SameAsAnyCellEnd()
+    {
+        // Layouts with a separator after every word cell look for the separator alone: the same words must be read, and a
+        // line break before the separator must never become part of a word.
+        s_word.Sample(text =>
+        {
+            AssertSameEitherWay<Citizenship>(text, (ref c, follows, out v) => Utf8FieldParser.Citizenship(ref c, Separator, out v, follows));
+            AssertSameEitherWay<MaritalStatus>(text, (ref c, follows, out v) => Utf8FieldParser.MaritalStatus(ref c, Separator, out v, follows));
+            AssertSameEitherWay<LifeStatus>(text, (ref c, follows, out v) => Utf8FieldParser.LifeStatus(ref c, Separator, out v, follows));
+            AssertSameEitherWay<KtpElStatus>(text, (ref c, follows, out v) => Utf8FieldParser.KtpStatus(ref c, Separator, out v, follows));
+        }, iter: 20_000);
+    }
+
+    private delegate int WordReader<T>(ref byte cell, bool separatorFollows, out T value);
+
+    private static void AssertSameEitherWay<T>(string text, WordReader<T> read)
+    {
+        var anyEnd = read(ref Cell(text)[0], false, out var expected);
+        var separatorOnly = read(ref Cell(text)[0], true, out var value);
+        Assert.Equal(anyEnd, separatorOnly);
+        Assert.Equal(expected, value);
+
+        var broken = Encoding.UTF8.GetBytes(text + "\nx," + new string('x', Utf8FieldParser.Window));
+        var length = read(ref broken[0], true, out _);
+        Assert.True(length <= Encoding.UTF8.GetByteCount(text), text);
+    }
+
+    [Fact]
     public void Words_OneByteChangedAnywhere_FastOnlyWhenGeneralAgrees()
     {
         // Every byte of every known word, the middle of the 25- and 26-byte status names included, is part of the match.
