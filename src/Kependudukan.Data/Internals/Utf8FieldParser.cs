@@ -90,6 +90,7 @@ internal static class Utf8FieldParser
 
     /// <summary>Reads 16 ASCII digits as a NIK's value (checked as <see cref="Nik(ref byte, out Identity.Nik)"/> checks it),
     /// with its birth digits DDMMYY as the number <c>DD * 10,000 + MM * 100 + YY</c> (DD above 40 for women).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Nik(ref byte cell, out long nik, out int birthDigits)
     {
         var high = Word(ref cell, 0);
@@ -126,6 +127,7 @@ internal static class Utf8FieldParser
     }
 
     /// <summary>Reads a village code as <c>PP.KK.CC.DDDD</c> with every part in range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Village(ref byte cell, out RegionCode code)
     {
         unchecked
@@ -169,6 +171,51 @@ internal static class Utf8FieldParser
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Date(ref byte cell, out int year, out int month, out int day)
     {
+        if (DateDigits(ref cell, out year, out month, out day) && year >= 1 && unchecked((uint)(month - 1)) < 12 && day >= 1
+            && day <= DaysInMonth(year, month))
+        {
+            return 10;
+        }
+
+        year = month = day = 0;
+        return -1;
+    }
+
+    /// <summary>Reads a date as <c>yyyy-MM-dd</c> in the years a table can store (1900-2079) as its days from 1900-01-01, with
+    /// two small tables instead of calendar arithmetic; any other cell, or a valid date of another year, is left to
+    /// <see cref="Date(ref byte, out int, out int, out int)"/> (-1). The caller still checks the last storable day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int StorableDate(ref byte cell, out int days) => StorableDate(ref cell, out days, out _);
+
+    /// <summary>Reads a date as <see cref="StorableDate(ref byte, out int)"/> does, with its digits DDMMYY as the number
+    /// <c>DD * 10,000 + MM * 100 + YY</c> (as a NIK encodes a man's birth date).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int StorableDate(ref byte cell, out int days, out int birthDigits)
+    {
+        unchecked
+        {
+            if (DateDigits(ref cell, out var year, out var month, out var day) && (uint)(year - FirstStorableYear) < StorableYears
+                && (uint)(month - 1) < 12)
+            {
+                // Within 1900-2079 a year is a leap year when divisible by 4, except 1900.
+                var monthIndex = month - 1 + (((year & 3) == 0) & (year != FirstStorableYear) ? 12 : 0);
+                if (day >= 1 && day <= MonthLengths[monthIndex])
+                {
+                    days = s_yearStarts[year - FirstStorableYear] + MonthStarts[monthIndex] + day - 1;
+                    birthDigits = (((day * 100) + month) * 100) + (year % 100);
+                    return 10;
+                }
+            }
+        }
+
+        days = birthDigits = 0;
+        return -1;
+    }
+
+    /// <summary>Reads the digits of <c>yyyy-MM-dd</c>, with no range check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool DateDigits(ref byte cell, out int year, out int month, out int day)
+    {
         unchecked
         {
             // yyyy-MM- and dd: the dashes become zeros, so one check covers the year and month digits.
@@ -176,22 +223,13 @@ internal static class Utf8FieldParser
             var head = Word(ref cell, 0);
             var tail = (uint)Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref cell, 8));
             var digits = (head & ~dashes) | 0x3000_0030_0000_0000;
-            if ((head & dashes) == 0x2D00_002D_0000_0000 && AreEightDigits(digits)
-                && (uint)((tail & 0xFF) - '0') <= 9 && (uint)((tail >> 8) - '0') <= 9)
-            {
-                var pairs = DigitPairs(digits);
-                year = ((int)(pairs & 0xFF) * 100) + (int)((pairs >> 16) & 0xFF);
-                month = (int)(((head >> 40) & 0xF) * 10) + (int)((head >> 48) & 0xF);
-                day = (int)(((tail & 0xF) * 10) + ((tail >> 8) & 0xF));
-                if (year >= 1 && (uint)(month - 1) < 12 && day >= 1 && day <= DaysInMonth(year, month))
-                {
-                    return 10;
-                }
-            }
+            var pairs = DigitPairs(digits);
+            year = ((int)(pairs & 0xFF) * 100) + (int)((pairs >> 16) & 0xFF);
+            month = (int)(((head >> 40) & 0xF) * 10) + (int)((head >> 48) & 0xF);
+            day = (int)(((tail & 0xF) * 10) + ((tail >> 8) & 0xF));
+            return (head & dashes) == 0x2D00_002D_0000_0000 && AreEightDigits(digits)
+                && (uint)((tail & 0xFF) - '0') <= 9 && (uint)((tail >> 8) - '0') <= 9;
         }
-
-        year = month = day = 0;
-        return -1;
     }
 
     /// <summary>Reads <c>L</c>, <c>P</c>, <c>M</c> or <c>F</c> in either case, with a table look-up rather than a branch (the
@@ -302,6 +340,18 @@ internal static class Utf8FieldParser
     /// by 4, since one of the centuries they stand for has it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int MaxNikDay(int month, int yy) => unchecked(month == 2 ? ((yy & 3) == 0 ? 29 : 28) : 30 + ((month + (month >> 3)) & 1));
+
+    private const int FirstStorableYear = 1900;
+    private const int StorableYears = 180;
+
+    /// <summary>The days from 1900-01-01 to the first day of each year from 1900 to 2079.</summary>
+    private static readonly int[] s_yearStarts = [.. Enumerable.Range(FirstStorableYear, StorableYears).Select(year => Aggregation.Internals.DayNumber.FromIsoParts(year, 1, 1))];
+
+    /// <summary>The days of each month, in a common year and then in a leap year.</summary>
+    private static ReadOnlySpan<byte> MonthLengths => [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+    /// <summary>The days from the first of January to the first of each month, in a common year and then in a leap year.</summary>
+    private static ReadOnlySpan<short> MonthStarts => [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int DaysInMonth(int year, int month) =>

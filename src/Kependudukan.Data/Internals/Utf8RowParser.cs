@@ -296,18 +296,18 @@ internal sealed class Utf8RowParser
             return 0;
         }
 
-        int birthYear, birthMonth, birthDay, lifeYear, lifeMonth, lifeDay, recordingYear, recordingMonth, recordingDay;
+        int birth, lifeDays, recordingDays;
         if (!Next(ref start, ref p, 0, separator)
             || !Next(ref start, ref p, Utf8FieldParser.Village(ref Unsafe.Add(ref start, p), out var domicile), separator)
-            || !Next(ref start, ref p, Utf8FieldParser.Date(ref Unsafe.Add(ref start, p), out birthYear, out birthMonth, out birthDay), separator)
+            || !Next(ref start, ref p, Utf8FieldParser.StorableDate(ref Unsafe.Add(ref start, p), out birth, out var birthDigits), separator)
             || !Next(ref start, ref p, Utf8FieldParser.Sex(ref Unsafe.Add(ref start, p), out var sex), separator)
             || !Next(ref start, ref p, Utf8FieldParser.Citizenship(ref Unsafe.Add(ref start, p), separator, out var citizenship, separatorFollows: true), separator)
             || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out var permitExpiry), separator)
             || !Next(ref start, ref p, Utf8FieldParser.MaritalStatus(ref Unsafe.Add(ref start, p), separator, out var marital, separatorFollows: true), separator)
             || !Next(ref start, ref p, Utf8FieldParser.LifeStatus(ref Unsafe.Add(ref start, p), separator, out var life, separatorFollows: true), separator)
-            || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out lifeYear, out lifeMonth, out lifeDay), separator)
+            || !Next(ref start, ref p, OptionalStorableDate(ref Unsafe.Add(ref start, p), separator, out lifeDays), separator)
             || !Next(ref start, ref p, Utf8FieldParser.KtpStatus(ref Unsafe.Add(ref start, p), separator, out var ktp, separatorFollows: true), separator)
-            || !Next(ref start, ref p, OptionalDate(ref Unsafe.Add(ref start, p), separator, out recordingYear, out recordingMonth, out recordingDay), separator)
+            || !Next(ref start, ref p, OptionalStorableDate(ref Unsafe.Add(ref start, p), separator, out recordingDays), separator)
             || !Next(ref start, ref p, Utf8FieldParser.Flag(ref Unsafe.Add(ref start, p), separator, out var certificate), separator))
         {
             return 0;
@@ -334,33 +334,30 @@ internal sealed class Utf8RowParser
             return 0;
         }
 
-        // Day numbers, each checked to be storable with one unsigned compare; an absent date has year 0.
+        // Days from 1900-01-01 (-1: absent), each checked against the last storable day with one unsigned compare.
         unchecked
         {
             const uint storableDays = DayNumber.MaxValid - DayNumber.MinValid;
-            var birth = DayNumber.FromIsoParts(birthYear, birthMonth, birthDay);
             var valid = (uint)birth <= storableDays;
             var recording = DayNumber.Always;
-            if (recordingYear != 0)
+            if (recordingDays >= 0)
             {
-                var days = DayNumber.FromIsoParts(recordingYear, recordingMonth, recordingDay);
-                valid &= (uint)days <= storableDays;
-                recording = (short)(days + DayNumber.MinValid);
+                valid &= (uint)recordingDays <= storableDays;
+                recording = (short)(recordingDays + DayNumber.MinValid);
             }
 
             var leave = life == LifeStatus.Alive ? DayNumber.Never : DayNumber.Always;
             LocalDate? aliveDate = null;
-            if (lifeYear != 0)
+            if (lifeDays >= 0)
             {
-                var days = DayNumber.FromIsoParts(lifeYear, lifeMonth, lifeDay);
-                valid &= (uint)days <= storableDays;
+                valid &= (uint)lifeDays <= storableDays;
                 if (life == LifeStatus.Alive)
                 {
-                    aliveDate = new LocalDate(lifeYear, lifeMonth, lifeDay);
+                    aliveDate = valid ? DayNumber.ToDate((short)(lifeDays + DayNumber.MinValid)) : null;
                 }
                 else
                 {
-                    leave = (short)(days + DayNumber.MinValid);
+                    leave = (short)(lifeDays + DayNumber.MinValid);
                 }
             }
 
@@ -370,8 +367,7 @@ internal sealed class Utf8RowParser
             }
 
             // The NIK's DDMMYY (DD above 40 for women) against the record's birth date and sex.
-            var recordBirth = ((((birthDay + (sex == Sex.Female ? 40 : 0)) * 100) + birthMonth) * 100) + (birthYear % 100);
-            cells.NikAgrees = nik == 0 || nikBirth == recordBirth;
+            cells.NikAgrees = nik == 0 || nikBirth == birthDigits + (sex == Sex.Female ? 400_000 : 0);
             cells.Row = new EncodedRow
             {
                 Nik = nik,
@@ -416,17 +412,18 @@ internal sealed class Utf8RowParser
         return length;
     }
 
-    /// <summary>Reads an optional date into its parts; an empty cell has year 0.</summary>
+    /// <summary>Reads an optional date as days from 1900-01-01 (see <see cref="Utf8FieldParser.StorableDate(ref byte, out int)"/>);
+    /// an empty cell is -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int OptionalDate(ref byte cell, byte separator, out int year, out int month, out int day)
+    private static int OptionalStorableDate(ref byte cell, byte separator, out int days)
     {
         if (Utf8FieldParser.IsCellEnd(cell, separator))
         {
-            year = month = day = 0;
+            days = -1;
             return 0;
         }
 
-        return Utf8FieldParser.Date(ref cell, out year, out month, out day);
+        return Utf8FieldParser.StorableDate(ref cell, out days);
     }
 
     /// <summary>Returns the length of a cell of a column outside the schema, or -1 for a quoted one (left to the general path).</summary>

@@ -97,6 +97,27 @@ public sealed class Utf8FieldParserTests
     }
 
     [Fact]
+    public void StorableDate_TenCharacters_DaysFrom1900WhenGeneralParserAgrees()
+    {
+        // The table-based day count against NodaTime's for every date the general parser reads, the years around 1900 and
+        // 2079 and the leap days (1900 is no leap year, 2000 is) included.
+        var nearly = Gen.Char["0123456789-"].Array[10].Select(c => new string(c));
+        var dates = Gen.Int[-400, 66_000].Select(days => LocalDatePattern.Iso.Format(new LocalDate(1900, 1, 1).PlusDays(days)));
+        var parts = Gen.Select(Gen.OneOf(Gen.Int[1895, 2085], Gen.OneOf<int>(0, 1, 9999)), Gen.Int[0, 13], Gen.Int[0, 32], (y, m, d) => $"{y:0000}-{m:00}-{d:00}");
+        Gen.OneOf(nearly, dates, parts).Sample(text =>
+        {
+            var ok = FieldParser.TryParseDate(text, out var expected) && expected.Year is >= 1900 and <= 2079;
+            var end = Utf8FieldParser.StorableDate(ref Cell(text)[0], out var days, out var digits);
+            Assert.Equal(ok, end == 10);
+            if (ok)
+            {
+                Assert.Equal(Period.Between(new LocalDate(1900, 1, 1), expected, PeriodUnits.Days).Days, days);
+                Assert.Equal((expected.Day * 10_000) + (expected.Month * 100) + (expected.Year % 100), digits);
+            }
+        }, iter: 20_000);
+    }
+
+    [Fact]
     public void Words_AnyCell_FastOnlyWhenGeneralAgrees()
     {
         s_word.Sample(text =>
