@@ -90,7 +90,6 @@ internal static class Utf8FieldParser
 
     /// <summary>Reads 16 ASCII digits as a NIK's value (checked as <see cref="Nik(ref byte, out Identity.Nik)"/> checks it),
     /// with its birth digits DDMMYY as the number <c>DD * 10,000 + MM * 100 + YY</c> (DD above 40 for women).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Nik(ref byte cell, out long nik, out int birthDigits)
     {
         var high = Word(ref cell, 0);
@@ -127,7 +126,6 @@ internal static class Utf8FieldParser
     }
 
     /// <summary>Reads a village code as <c>PP.KK.CC.DDDD</c> with every part in range.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Village(ref byte cell, out RegionCode code)
     {
         unchecked
