@@ -13,6 +13,7 @@ namespace Kependudukan.Benchmarks;
 /// [--threads N] [--no-checks] [--no-duplicates] [--quarantine]</c> times <c>ResidentCsv.LoadTable</c> (or the Parquet load of a
 /// <c>.parquet</c> file); <c>-- --tokenize file.csv</c> times Sep and the package's CSV reader splitting the file into cells, with no
 /// field parsing; <c>-- --builder file.csv [--threads N]</c> times the table builder's <c>Add</c> and <c>Build</c> on the file's rows;
+/// <c>-- --parse file.csv</c> times the fast row parser alone and feeding a builder, on the file's rows held in memory;
 /// <c>-- --prepare-load-files</c> writes the files <c>LoadBenchmarks</c> reads.</summary>
 public static class Program
 {
