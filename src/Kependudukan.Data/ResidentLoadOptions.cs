@@ -26,6 +26,7 @@ public sealed record ResidentLoadOptions
     private readonly int _maxIssues = 1000;
     private readonly char _csvSeparator = ',';
     private readonly int _maxDegreeOfParallelism;
+    private readonly LocalDate? _asOf;
     private readonly long _minPartBytes = 16 << 20;
 
     /// <summary>Gets the default options described in the remarks.</summary>
@@ -49,7 +50,14 @@ public sealed record ResidentLoadOptions
 
     /// <summary>Gets the date the data describes, for <see cref="LoadIssueKind.BirthAfterAsOf"/>.</summary>
     /// <value>The default is <see langword="null"/>: births are not compared with a date.</value>
-    public LocalDate? AsOf { get; init; }
+    /// <exception cref="ArgumentException">The date is not in the ISO calendar (the one birth dates are read in).</exception>
+    public LocalDate? AsOf
+    {
+        get => _asOf;
+        init => _asOf = value is { } date && date.Calendar != CalendarSystem.Iso
+            ? throw new ArgumentException($"The as-of date should be in the ISO calendar, the calendar of the birth dates it is compared with; got calendar {date.Calendar.Id}.", nameof(AsOf))
+            : value;
+    }
 
     /// <summary>Gets the catalog that domicile codes are checked against, for <see cref="LoadIssueKind.UnknownRegion"/>.</summary>
     /// <value>The default is <see langword="null"/>: domicile codes are only checked for syntax and level.</value>

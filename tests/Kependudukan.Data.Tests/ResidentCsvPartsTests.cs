@@ -74,13 +74,14 @@ public sealed class ResidentCsvPartsTests
         var actions = Gen.OneOf(Gen.Const(FindingAction.Reject), Gen.Const(FindingAction.Warn), Gen.Const(FindingAction.Ignore));
         var options =
             from failFast in Gen.Bool
-            from asOf in Gen.Int[-1, 60]
+            from asOf in Gen.OneOf(Gen.Const((LocalDate?)null), Gen.Int[0, 60].Select(y => (LocalDate?)new LocalDate(1960 + y, 7, 1)),
+                Gen.OneOf<LocalDate?>(LocalDate.MinIsoValue, new LocalDate(1899, 12, 31), new LocalDate(1900, 1, 1), new LocalDate(2079, 6, 4), new LocalDate(2080, 1, 1)))
             from catalog in Gen.Bool
             from found in actions.Array[5]
             select new ResidentLoadOptions
             {
                 ErrorPolicy = failFast ? LoadErrorPolicy.FailFast : LoadErrorPolicy.Quarantine,
-                AsOf = asOf < 0 ? null : new LocalDate(1960 + asOf, 7, 1),
+                AsOf = asOf,
                 RegionCatalog = catalog ? Regions.RegionCatalog.Default : null,
                 NikMismatch = found[0],
                 DeathBeforeBirth = found[1],
@@ -89,19 +90,20 @@ public sealed class ResidentCsvPartsTests
                 DuplicateNik = found[4],
                 MaxIssues = 20,
             };
-        Gen.Select(Row.List[0, 40], Gen.Int[0, 34].Array[40], options).Sample(t =>
+        Gen.Select(Row.List[0, 40], Gen.Int[0, 36].Array[40], options, Gen.Bool).Sample(t =>
         {
-            var (rows, edits, loadOptions) = t;
-            var csv = ColumnFormCsv(rows, edits);
+            var (rows, edits, loadOptions, crlf) = t;
+            var csv = ColumnFormCsv(rows, edits, loadOptions.AsOf, crlf ? "\r\n" : "\n");
             var expected = Outcome.Of(writer => ResidentCsv.LoadTable(new StringReader(csv), loadOptions with { RejectWriter = writer, GeneralPathOnly = true }, cancellationToken: Ct));
             var actual = Outcome.Of(writer => ResidentCsv.LoadTable(new StringReader(csv), loadOptions with { RejectWriter = writer }, cancellationToken: Ct));
             Assert.Equal(expected, actual);
         }, iter: 400);
     }
 
-    /// <summary>Rows in the writers' layout with some cells edited (an edit number above 17 leaves the row as it is).</summary>
-    private static string ColumnFormCsv(List<ResidentRow> rows, int[] edits)
+    /// <summary>Rows in the writers' layout with some cells edited (an edit number above 19 leaves the row as it is).</summary>
+    private static string ColumnFormCsv(List<ResidentRow> rows, int[] edits, LocalDate? asOf, string newLine)
     {
+        var onAsOf = asOf is { } day && day.Year is >= 1900 and < 2079 ? day : new LocalDate(1990, 7, 1);
         var lines = ToCsv(rows).Split('\n')[..^1];
         for (var i = 1; i < lines.Length; i++)
         {
@@ -124,14 +126,16 @@ public sealed class ResidentCsvPartsTests
                 case 13: cells[0] = i > 1 ? lines[i - 1].Split(',')[0] : cells[0]; break; // the NIK of the line before
                 case 14: (cells[7], cells[8]) = ("mati", Date(rows[i - 1].BirthDate.PlusDays(-1))); break; // died the day before birth
                 case 15: (cells[7], cells[8]) = ("pindah luar negeri", cells[2]); break; // left on the day of birth
-                case 16: cells[2] = "1990-07-02"; break; // the day after the as-of date 1990-07-01
-                case 17: cells[2] = "1990-07-01"; break; // on that as-of date
+                case 16: cells[2] = Date(onAsOf.PlusDays(1)); break; // the day after the as-of date
+                case 17: cells[2] = Date(onAsOf); break; // on the as-of date
+                case 18: cells[2] = "2079-06-05"; break; // born after the last storable date
+                case 19: (cells[7], cells[8]) = ("mati", "2079-06-05"); break; // died after it
             }
 
             lines[i] = string.Join(',', cells);
         }
 
-        return string.Join('\n', lines) + "\n";
+        return string.Join(newLine, lines) + newLine;
     }
 
     [Fact]

@@ -21,6 +21,15 @@ public sealed class ResidentLoadOptionsTests
     }
 
     [Fact]
+    public void AsOf_OtherCalendar_Throws()
+    {
+        // Birth dates are read in the ISO calendar; NodaTime cannot compare dates of two calendars.
+        var e = Assert.Throws<ArgumentException>("AsOf", () => new ResidentLoadOptions { AsOf = new NodaTime.LocalDate(2020, 1, 1, NodaTime.CalendarSystem.Julian) });
+        Assert.Contains("ISO calendar", e.Message, StringComparison.Ordinal);
+        Assert.Equal(NodaTime.LocalDate.MinIsoValue, new ResidentLoadOptions { AsOf = NodaTime.LocalDate.MinIsoValue }.AsOf);
+    }
+
+    [Fact]
     public void Init_InvalidValues_Throw()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>("ErrorPolicy", () => new ResidentLoadOptions { ErrorPolicy = LoadErrorPolicy.None });

@@ -99,7 +99,8 @@ internal static class CsvLoad
                 reserved = true;
             }
 
-            if (encoded && LoadEncodedRows(reader, session, fast!, limit, reserved ? long.MaxValue : EstimateAfterRows) > 0)
+            // Until the destination is sized, stop at the row the estimate needs (an input of unknown length is never sized).
+            if (encoded && LoadEncodedRows(reader, session, fast!, limit, reserved || reader.Length <= 0 ? long.MaxValue : EstimateAfterRows) > 0)
             {
                 continue;
             }

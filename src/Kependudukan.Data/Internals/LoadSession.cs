@@ -69,7 +69,7 @@ internal sealed class LoadSession
         _asOf = _options.AsOf.GetValueOrDefault();
         _checkNik = _options.NikMismatch != FindingAction.Ignore;
         _checkDeath = _options.DeathBeforeBirth != FindingAction.Ignore;
-        _asOfDay = _checkAsOf ? DayNumber.Query(_asOf) : DayNumber.Never;
+        _asOfDay = AsOfDay(_asOf);
         _tableSink = sink as TableSink;
         _sharedProgress = progress is null ? null : new SharedProgress(progress);
     }
@@ -123,7 +123,7 @@ internal sealed class LoadSession
     internal bool NeedsNik => _sink.NeedsNik;
 
     /// <summary>Gets whether <see cref="TryAddEncoded"/> can add rows: the destination is a table.</summary>
-    internal bool AcceptsEncoded => _tableSink is not null;
+    internal bool AcceptsEncoded => _tableSink is not null && TableSink.ColumnFormMatches;
 
     /// <summary>Maps the input's column names; throws <see cref="ResidentLoadException"/> for an unusable header.</summary>
     internal int[] MapColumns(IReadOnlyList<string> names, long headerLine)
@@ -238,6 +238,14 @@ internal sealed class LoadSession
         AfterRow();
         return true;
     }
+
+    /// <summary>Returns the day number a birth is compared with for <see cref="LoadIssueKind.BirthAfterAsOf"/>: exact for a
+    /// storable as-of date, <see cref="DayNumber.Always"/> before them (every birth is after it) and
+    /// <see cref="DayNumber.MaxValid"/> after them (no birth is), for any ISO date (see <see cref="ResidentLoadOptions.AsOf"/>).</summary>
+    private static short AsOfDay(LocalDate asOf) =>
+        asOf < DayNumber.MinDate ? DayNumber.Always
+        : asOf > DayNumber.MaxDate ? DayNumber.MaxValid
+        : DayNumber.FromDate(asOf);
 
     /// <summary>Returns whether the region catalog holds a village, remembering the last one found.</summary>
     private bool IsKnownRegion(RegionCode domicile)

@@ -43,7 +43,14 @@ internal abstract class ResidentSink
 
 internal sealed class TableSink : ResidentSink
 {
+    /// <summary>The version of the core's column form this package was built against (see <c>EncodedRow.FormatVersion</c>).</summary>
+    private const int ColumnFormatVersion = 1;
+
     private PopulationTableBuilder _builder = new();
+
+    /// <summary>Gets whether the core assembly loaded has the column form this package writes: the package depends on exactly
+    /// one core version, but an application can still load another, and then rows take the path through public types only.</summary>
+    internal static bool ColumnFormMatches { get; } = ReadColumnFormMatches();
 
     internal override bool NeedsNik => false;
 
@@ -72,6 +79,23 @@ internal sealed class TableSink : ResidentSink
         _builder.FindRepeatedNiks(threads, cancellationToken);
 
     internal override Identity.Nik NikOf(int row) => _builder.GetRow(row).Nik;
+
+    private static bool ReadColumnFormMatches()
+    {
+        try
+        {
+            return Aggregation.Internals.EncodedRow.FormatVersion == ColumnFormatVersion;
+        }
+        catch (MemberAccessException)
+        {
+            // A core without the column form at all (MissingMemberException derives from MemberAccessException).
+            return false;
+        }
+        catch (TypeLoadException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Adds a row in column form, checked by the loader (see <see cref="PopulationTableBuilder.AddEncoded"/>).</summary>
     internal void AddEncoded(in Aggregation.Internals.EncodedRow row) => _builder.AddEncoded(in row);

@@ -145,8 +145,7 @@ internal static class Utf8FieldParser
                     + (int)((tail >> 32) & 0xF);
                 if (province >= 11 && regency != 0 && district != 0 && village != 0)
                 {
-                    // Every part is in range (two or four digits, the province from 11): the padded value PP KK CC DDDD.
-                    code = new RegionCode((((((long)province * 100) + regency) * 100 + district) * 10_000) + village);
+                    code = RegionCode.Village(province, regency, district, village);
                     return 13;
                 }
             }
@@ -343,7 +342,8 @@ internal static class Utf8FieldParser
     private const int StorableYears = 180;
 
     /// <summary>The days from 1900-01-01 to the first day of each year from 1900 to 2079.</summary>
-    private static readonly int[] s_yearStarts = [.. Enumerable.Range(FirstStorableYear, StorableYears).Select(year => Aggregation.Internals.DayNumber.FromIsoParts(year, 1, 1))];
+    private static readonly int[] s_yearStarts =
+        [.. Enumerable.Range(FirstStorableYear, StorableYears).Select(year => Period.Between(new LocalDate(FirstStorableYear, 1, 1), new LocalDate(year, 1, 1), PeriodUnits.Days).Days)];
 
     /// <summary>The days of each month, in a common year and then in a leap year.</summary>
     private static ReadOnlySpan<byte> MonthLengths => [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
