@@ -84,7 +84,7 @@ internal sealed class TableSink : ResidentSink
     {
         try
         {
-            return Aggregation.Internals.EncodedRow.FormatVersion == ColumnFormatVersion;
+            return CoreColumnFormatVersion() == ColumnFormatVersion;
         }
         catch (MemberAccessException)
         {
@@ -96,6 +96,11 @@ internal sealed class TableSink : ResidentSink
             return false;
         }
     }
+
+    /// <summary>Reads the core's column-form version in a method of its own, so that a core without it fails when this method
+    /// is compiled, inside the caller's <see langword="try"/>, not when the caller is.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int CoreColumnFormatVersion() => Aggregation.Internals.EncodedRow.FormatVersion;
 
     /// <summary>Adds a row in column form, checked by the loader (see <see cref="PopulationTableBuilder.AddEncoded"/>).</summary>
     internal void AddEncoded(in Aggregation.Internals.EncodedRow row) => _builder.AddEncoded(in row);
