@@ -228,13 +228,7 @@ internal sealed class LoadSession
 
         _read++;
         _tableSink!.AddEncoded(in row);
-        if (_checkDuplicates && line - _accepted != _lineDelta)
-        {
-            _lineDelta = line - _accepted;
-            _lineRuns.Add((checked((int)_accepted), _lineDelta));
-        }
-
-        _accepted++;
+        CountAccepted(line);
         AfterRow();
         return true;
     }
@@ -246,6 +240,21 @@ internal sealed class LoadSession
         asOf < DayNumber.MinDate ? DayNumber.Always
         : asOf > DayNumber.MaxDate ? DayNumber.MaxValid
         : DayNumber.FromDate(asOf);
+
+    /// <summary>Counts an accepted row and keeps its line for the repeated-NIK search.</summary>
+    /// <remarks>Repeated NIKs are found among the accepted rows after the last one (a row rejected for another reason is no
+    /// earlier row for a duplicate); their lines are kept as runs where the line is the accepted-row index plus a constant.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountAccepted(long line)
+    {
+        if (_checkDuplicates && line - _accepted != _lineDelta)
+        {
+            _lineDelta = line - _accepted;
+            _lineRuns.Add((checked((int)_accepted), _lineDelta));
+        }
+
+        _accepted++;
+    }
 
     /// <summary>Returns whether the region catalog holds a village, remembering the last one found.</summary>
     private bool IsKnownRegion(RegionCode domicile)
@@ -320,15 +329,7 @@ internal sealed class LoadSession
             return;
         }
 
-        // Repeated NIKs are found among the accepted rows after the last one (a row rejected for another reason is no earlier
-        // row for a duplicate); their lines are kept as runs where the line is the accepted-row index plus a constant.
-        if (_checkDuplicates && line - _accepted != _lineDelta)
-        {
-            _lineDelta = line - _accepted;
-            _lineRuns.Add((checked((int)_accepted), _lineDelta));
-        }
-
-        _accepted++;
+        CountAccepted(line);
         if (_pending.Count > 0)
         {
             Flush(line, nik, rejected: false);

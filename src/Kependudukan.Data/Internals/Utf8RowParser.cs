@@ -245,18 +245,8 @@ internal sealed class Utf8RowParser
             return 0;
         }
 
-        // The line end: LF, CR LF or a lone CR (the input goes on for at least the rest of the window).
-        p += length;
-        var end = Unsafe.Add(ref start, p);
-        if (end == '\r')
-        {
-            p += Unsafe.Add(ref start, p + 1) == '\n' ? 2 : 1;
-        }
-        else if (end == '\n')
-        {
-            p++;
-        }
-        else
+        p = unchecked(p + length);
+        if (!LineEnd(ref start, ref p))
         {
             return 0;
         }
@@ -320,16 +310,7 @@ internal sealed class Utf8RowParser
         }
 
         p = unchecked(p + length);
-        var end = Unsafe.Add(ref start, p);
-        if (end == '\r')
-        {
-            p = unchecked(p + (Unsafe.Add(ref start, p + 1) == '\n' ? 2 : 1));
-        }
-        else if (end == '\n')
-        {
-            p = unchecked(p + 1);
-        }
-        else
+        if (!LineEnd(ref start, ref p))
         {
             return 0;
         }
@@ -382,6 +363,27 @@ internal sealed class Utf8RowParser
         }
 
         return p;
+    }
+
+    /// <summary>Moves past the line end at <paramref name="p"/>: LF, CR LF or a lone CR (in the canonical layout the input goes
+    /// on for at least the rest of the window); returns <see langword="false"/> when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool LineEnd(ref byte start, ref int p)
+    {
+        var end = Unsafe.Add(ref start, p);
+        if (end == '\r')
+        {
+            p = unchecked(p + (Unsafe.Add(ref start, p + 1) == '\n' ? 2 : 1));
+            return true;
+        }
+
+        if (end == '\n')
+        {
+            p = unchecked(p + 1);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Moves past a cell of <paramref name="length"/> bytes (-1: not read) and the separator after it.</summary>
