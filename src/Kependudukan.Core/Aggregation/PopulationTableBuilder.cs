@@ -433,12 +433,12 @@ public sealed class PopulationTableBuilder
                 [.. _aliveDates]);
         }
 
-        var storageRow = GC.AllocateUninitializedArray<int>(count);
-        var birth = GC.AllocateUninitializedArray<short>(count);
-        var flags = GC.AllocateUninitializedArray<ushort>(count);
-        var recording = GC.AllocateUninitializedArray<short>(count);
-        var leave = GC.AllocateUninitializedArray<short>(count);
-        var nik = _hasNik ? GC.AllocateUninitializedArray<long>(count) : null;
+        var storageRow = ColumnMemory.AllocateUninitialized<int>(count);
+        var birth = ColumnMemory.AllocateUninitialized<short>(count);
+        var flags = ColumnMemory.AllocateUninitialized<ushort>(count);
+        var recording = ColumnMemory.AllocateUninitialized<short>(count);
+        var leave = ColumnMemory.AllocateUninitialized<short>(count);
+        var nik = _hasNik ? ColumnMemory.AllocateUninitialized<long>(count) : null;
         RowChunks.For(chunks, options, chunk =>
         {
             var next = chunkCounts[chunk];
@@ -480,6 +480,7 @@ public sealed class PopulationTableBuilder
 
     /// <summary>Returns a column already in storage order: the builder's own array when it is exactly full, else a copy.</summary>
     private T[] Keep<T>(T[] column, int count)
+        where T : unmanaged
     {
         if (column.Length == count)
         {
@@ -489,7 +490,7 @@ public sealed class PopulationTableBuilder
             return column;
         }
 
-        return column.AsSpan(0, count).ToArray();
+        return ColumnMemory.Copy(column, count);
     }
 
     /// <summary>Copies each value of a column to its storage row.</summary>
@@ -783,8 +784,9 @@ public sealed class PopulationTableBuilder
     /// <summary>Moves a column's rows to a new array of <paramref name="capacity"/> rows that is not cleared first: every
     /// column is written at a row before it is read there, so clearing tens of megabytes would be wasted.</summary>
     private void Resize<T>(ref T[] column, int capacity)
+        where T : unmanaged
     {
-        var resized = GC.AllocateUninitializedArray<T>(capacity);
+        var resized = ColumnMemory.AllocateUninitialized<T>(capacity);
         column.AsSpan(0, Math.Min(Count, capacity)).CopyTo(resized);
         column = resized;
     }

@@ -99,7 +99,7 @@ internal static class RepeatedKeys
         }
 
         bucketStarts[buckets] = offset;
-        var spread = GC.AllocateUninitializedArray<long>(offset);
+        var spread = ColumnMemory.AllocateUninitialized<long>(offset);
         RowChunks.For(chunks, options, chunk =>
         {
             var next = counts[chunk];
