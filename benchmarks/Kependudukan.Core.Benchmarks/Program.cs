@@ -10,7 +10,8 @@ namespace Kependudukan.Benchmarks;
 
 /// <summary>Entry point: <c>dotnet run -c Release --project benchmarks/Kependudukan.Core.Benchmarks -- --filter '*'</c>;
 /// <c>-- --sizes N</c> prints the bytes per resident of each representation for N residents; <c>-- --load file.csv
-/// [--threads N] [--no-checks] [--no-duplicates] [--quarantine]</c> times <c>ResidentCsv.LoadTable</c> (or the Parquet load of a
+/// [--threads N] [--no-checks] [--no-duplicates] [--quarantine]</c> (any mode: <c>--no-huge-pages</c> sets the library's switch
+/// <c>Kependudukan.UseHugePages</c> off) times <c>ResidentCsv.LoadTable</c> (or the Parquet load of a
 /// <c>.parquet</c> file); <c>-- --tokenize file.csv</c> times Sep and the package's CSV reader splitting the file into cells, with no
 /// field parsing; <c>-- --builder file.csv [--threads N]</c> times the table builder's <c>Add</c> and <c>Build</c> on the file's rows;
 /// <c>-- --parse file.csv</c> times the fast row parser alone and feeding a builder, on the file's rows held in memory;
@@ -21,6 +22,12 @@ public static class Program
     /// <param name="args">BenchmarkDotNet arguments.</param>
     public static void Main(string[] args)
     {
+        if (args.Contains("--no-huge-pages"))
+        {
+            // Before any column is allocated: the library reads the switch once.
+            AppContext.SetSwitch("Kependudukan.UseHugePages", false);
+        }
+
         if (args is ["--timing", var t, ..])
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
