@@ -76,7 +76,7 @@ internal sealed class TableSink : ResidentSink
     internal override void Remove(int[] rows) => _builder.RemoveRows(rows);
 
     internal override int[] FindRepeatedNiks(int threads, CancellationToken cancellationToken) =>
-        _builder.FindRepeatedNiks(threads, cancellationToken);
+        _builder.FindRepeatedNiksBeforeBuild(threads, cancellationToken);
 
     internal override Identity.Nik NikOf(int row) => _builder.GetRow(row).Nik;
 

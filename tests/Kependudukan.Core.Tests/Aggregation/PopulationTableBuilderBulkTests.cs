@@ -247,6 +247,53 @@ public class PopulationTableBuilderBulkTests
         }, iter: 200);
 
     [Fact]
+    public void FindRepeatedNiksBeforeBuild_ThenBuild_SameAsSearchAndBuildAlone() =>
+        Gen.Select(PopulationGen.Population(150), Gen.Int[0, 3], Gen.Int[1, 3], Gen.Int[0, 2]).Sample((sample, variant, threads, after) =>
+        {
+            // variant 0: every row has a NIK (the search's working array becomes the NIK column); 1: some rows have none;
+            // 2: NIKs repeat; 3: rows already in village order (the columns are kept as they are).
+            var rows = sample.Rows.Select((row, i) => variant switch
+            {
+                1 when i % 4 == 3 => row with { Nik = default },
+                2 => row with { Nik = sample.Rows[i % 7].Nik },
+                _ => row,
+            }).ToArray();
+            if (variant == 3)
+            {
+                rows = [.. rows.OrderBy(row => row.Domicile)];
+            }
+
+            var reference = new PopulationTableBuilder();
+            var builder = new PopulationTableBuilder();
+            reference.AddRange(rows);
+            builder.AddRange(rows);
+
+            var repeats = builder.FindRepeatedNiksBeforeBuild(threads, TestContext.Current.CancellationToken);
+            Assert.Equal(reference.FindRepeatedNiks(threads, TestContext.Current.CancellationToken), repeats);
+
+            // after 1: rows removed between search and build; 2: more rows added, so the array no longer fits either.
+            if (after == 1 && rows.Length > 0)
+            {
+                reference.RemoveRows([0]);
+                builder.RemoveRows([0]);
+            }
+            else if (after == 2)
+            {
+                reference.Add(s_valid);
+                builder.Add(s_valid);
+            }
+
+            var expected = reference.Build(threads);
+            var actual = builder.Build(threads);
+            AssertSameTable(expected, actual);
+
+            // The array went to the first table: a second build has a NIK column of its own, and the first table keeps its NIKs.
+            var again = builder.Build(threads);
+            AssertSameTable(expected, again);
+            AssertSameTable(expected, actual);
+        }, iter: 200);
+
+    [Fact]
     public void FindRepeatedNiks_BadArguments_Throw()
     {
         var builder = new PopulationTableBuilder();

@@ -31,7 +31,7 @@ internal static unsafe class ColumnMemory
 
     private static readonly delegate* unmanaged<nint, nuint, int, int> s_madvise = FindMadvise();
 
-    /// <summary>Gets whether large columns are advised (Linux, <c>madvise</c> found, switch not off).</summary>
+    /// <summary>Gets whether large columns are advised (Linux on x64 or Arm64, <c>madvise</c> found, switch not off).</summary>
     internal static bool AdvisesHugePages => s_madvise != null;
 
     /// <summary>Returns an array of <paramref name="length"/> elements whose contents are undefined: every element must be
@@ -76,17 +76,19 @@ internal static unsafe class ColumnMemory
 
     private static delegate* unmanaged<nint, nuint, int, int> FindMadvise()
     {
-        if (!OperatingSystem.IsLinux() || (AppContext.TryGetSwitch(HugePagesSwitch, out var enabled) && !enabled))
+        // MADV_HUGEPAGE is 14 on the Linux architectures .NET runs on; only the two with 2 MiB huge pages are advised.
+        if (!OperatingSystem.IsLinux()
+            || RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64)
+            || (AppContext.TryGetSwitch(HugePagesSwitch, out var enabled) && !enabled))
         {
             return null;
         }
 
-        foreach (var name in (ReadOnlySpan<string>)["libc.so.6", "libc"])
+        // The C library the runtime itself runs on (glibc or musl) is already loaded: look in the process first.
+        if (NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "madvise", out var madvise)
+            || (NativeLibrary.TryLoad("libc.so.6", out var libc) && NativeLibrary.TryGetExport(libc, "madvise", out madvise)))
         {
-            if (NativeLibrary.TryLoad(name, out var libc) && NativeLibrary.TryGetExport(libc, "madvise", out var madvise))
-            {
-                return (delegate* unmanaged<nint, nuint, int, int>)madvise;
-            }
+            return (delegate* unmanaged<nint, nuint, int, int>)madvise;
         }
 
         return null;

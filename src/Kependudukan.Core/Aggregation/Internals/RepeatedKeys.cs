@@ -30,9 +30,24 @@ internal static class RepeatedKeys
     /// <param name="bucketSize">The average bucket size (tests lower it to exercise many buckets on small inputs).</param>
     /// <param name="parallelFrom">The smallest count checked on several threads (tests lower it).</param>
     internal static int[] Find(long[] keys, int count, int threads, CancellationToken cancellationToken, int bucketSize = TargetBucketSize,
-        int parallelFrom = RowChunks.ParallelFrom)
+        int parallelFrom = RowChunks.ParallelFrom) =>
+        Find(keys, count, threads, cancellationToken, out _, bucketSize, parallelFrom);
+
+    /// <summary>Returns, ascending, every index in [0, <paramref name="count"/>) whose nonzero key occurs at a smaller index, and
+    /// the array the search spread the keys into.</summary>
+    /// <param name="keys">The keys; 0 is no key and never repeats.</param>
+    /// <param name="count">The number of keys to check, from the start of <paramref name="keys"/>.</param>
+    /// <param name="threads">The largest number of threads to use, 1 or more.</param>
+    /// <param name="cancellationToken">Checked between steps and buckets.</param>
+    /// <param name="workingArray">The search's working array, one element per nonzero key, holding those keys in no useful order
+    /// and referenced by nothing else: a caller about to fill an array of that length can reuse it.</param>
+    /// <param name="bucketSize">The average bucket size (tests lower it to exercise many buckets on small inputs).</param>
+    /// <param name="parallelFrom">The smallest count checked on several threads (tests lower it).</param>
+    internal static int[] Find(long[] keys, int count, int threads, CancellationToken cancellationToken, out long[] workingArray,
+        int bucketSize = TargetBucketSize, int parallelFrom = RowChunks.ParallelFrom)
     {
-        var repeated = FindRepeatedValues(keys, count, count >= parallelFrom ? threads : 1, cancellationToken, bucketSize, parallelFrom);
+        var repeated = FindRepeatedValues(keys, count, count >= parallelFrom ? threads : 1, cancellationToken, bucketSize, parallelFrom,
+            out workingArray);
         if (repeated.Count == 0)
         {
             return [];
@@ -55,7 +70,7 @@ internal static class RepeatedKeys
 
     /// <summary>Returns the distinct nonzero keys that occur more than once.</summary>
     private static HashSet<long> FindRepeatedValues(long[] keys, int count, int threads, CancellationToken cancellationToken, int bucketSize,
-        int parallelFrom)
+        int parallelFrom, out long[] workingArray)
     {
         var bucketBits = 0;
         while (bucketBits < MaxBucketBits && (long)bucketSize << bucketBits < count)
@@ -100,6 +115,7 @@ internal static class RepeatedKeys
 
         bucketStarts[buckets] = offset;
         var spread = ColumnMemory.AllocateUninitialized<long>(offset);
+        workingArray = spread;
         RowChunks.For(chunks, options, chunk =>
         {
             var next = counts[chunk];
