@@ -74,12 +74,18 @@ internal static unsafe class ColumnMemory
         }
     }
 
+    /// <summary>Returns whether columns are to be advised: on Linux on x64 or Arm64 (the architectures with 2 MiB huge pages
+    /// whose <c>MADV_HUGEPAGE</c> is 14), unless the <see cref="HugePagesSwitch"/> switch is set off.</summary>
+    /// <param name="linux">Whether the process runs on Linux.</param>
+    /// <param name="architecture">The process's architecture.</param>
+    /// <param name="switchSetting">The switch's value, or <see langword="null"/> when it is not set.</param>
+    internal static bool IsWanted(bool linux, Architecture architecture, bool? switchSetting) =>
+        linux && architecture is (Architecture.X64 or Architecture.Arm64) && switchSetting != false;
+
     private static delegate* unmanaged<nint, nuint, int, int> FindMadvise()
     {
-        // MADV_HUGEPAGE is 14 on the Linux architectures .NET runs on; only the two with 2 MiB huge pages are advised.
-        if (!OperatingSystem.IsLinux()
-            || RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64)
-            || (AppContext.TryGetSwitch(HugePagesSwitch, out var enabled) && !enabled))
+        if (!IsWanted(OperatingSystem.IsLinux(), RuntimeInformation.ProcessArchitecture,
+            AppContext.TryGetSwitch(HugePagesSwitch, out var enabled) ? enabled : null))
         {
             return null;
         }

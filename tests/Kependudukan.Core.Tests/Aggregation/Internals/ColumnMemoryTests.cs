@@ -38,6 +38,20 @@ public sealed class ColumnMemoryTests
         Assert.Equal(source[..2_500_000], copy);
     }
 
+    [Theory]
+    [InlineData(true, Architecture.X64, null, true)]
+    [InlineData(true, Architecture.Arm64, null, true)]
+    [InlineData(true, Architecture.X64, true, true)]
+    [InlineData(true, Architecture.X64, false, false)]
+    [InlineData(true, Architecture.Arm64, false, false)]
+    [InlineData(true, Architecture.X86, null, false)]
+    [InlineData(true, Architecture.Arm, null, false)]
+    [InlineData(false, Architecture.X64, null, false)]
+    [InlineData(false, Architecture.Arm64, true, false)]
+    public void IsWanted_PlatformAndSwitch_AdviseOnLinuxX64OrArm64UnlessSwitchedOff(bool linux, Architecture architecture, bool? switchSetting,
+        bool expected) =>
+        Assert.Equal(expected, ColumnMemory.IsWanted(linux, architecture, switchSetting));
+
     [Fact]
     public void AllocateUninitialized_LargeColumnOnLinux_KernelRecordsHugePageAdvice()
     {
