@@ -10,8 +10,8 @@ namespace Kependudukan.Benchmarks;
 
 /// <summary>Entry point: <c>dotnet run -c Release --project benchmarks/Kependudukan.Core.Benchmarks -- --filter '*'</c>;
 /// <c>-- --sizes N</c> prints the bytes per resident of each representation for N residents; <c>-- --load file.csv
-/// [--threads N] [--no-checks] [--no-duplicates] [--quarantine]</c> (any mode: <c>--no-huge-pages</c> sets the library's switch
-/// <c>Kependudukan.UseHugePages</c> off) times <c>ResidentCsv.LoadTable</c> (or the Parquet load of a
+/// [--threads N] [--no-checks] [--no-duplicates] [--quarantine]</c> (in every stopwatch mode, <c>--no-huge-pages</c> sets the library's
+/// switch <c>Kependudukan.UseHugePages</c> off) times <c>ResidentCsv.LoadTable</c> (or the Parquet load of a
 /// <c>.parquet</c> file); <c>-- --tokenize file.csv</c> times Sep and the package's CSV reader splitting the file into cells, with no
 /// field parsing; <c>-- --builder file.csv [--threads N]</c> times the table builder's <c>Add</c> and <c>Build</c> on the file's rows;
 /// <c>-- --parse file.csv</c> times the fast row parser alone and feeding a builder, on the file's rows held in memory;
@@ -24,8 +24,10 @@ public static class Program
     {
         if (args.Contains("--no-huge-pages"))
         {
-            // Before any column is allocated: the library reads the switch once.
+            // Before any column is allocated: the library reads the switch once. Stopwatch modes only (BenchmarkDotNet runs
+            // its benchmarks in processes of their own).
             AppContext.SetSwitch("Kependudukan.UseHugePages", false);
+            args = [.. args.Where(arg => arg != "--no-huge-pages")];
         }
 
         if (args is ["--timing", var t, ..])

@@ -119,6 +119,9 @@ public sealed class PopulationTable
         return GetStorageRow(StorageRowOf(index));
     }
 
+    /// <summary>Gets the NIK column in storage order, or <see langword="null"/> when no row has a NIK (for tests).</summary>
+    internal long[]? NikColumn => _nik;
+
     /// <summary>Returns the storage row of the row added at <paramref name="index"/>.</summary>
     internal int StorageRowOf(int index) => _storageRowOfInsertion?[index] ?? index;
 

@@ -46,6 +46,9 @@ public sealed class PopulationTableBuilder
     /// <summary>The working array of the last NIK search asked to leave it (one element per row with a NIK), which the next
     /// <see cref="Build(int)"/> fills as the table's NIK column when its length is the row count, instead of allocating one.</summary>
     private long[]? _spareNikColumn;
+
+    /// <summary>Gets the array a NIK search left for the next build, if any (for tests).</summary>
+    internal long[]? SpareNikColumn => _spareNikColumn;
     private bool _sharedWithTable;
     private long _lastVillageCode;
     private int _lastVillageId = -1;
@@ -199,7 +202,7 @@ public sealed class PopulationTableBuilder
         Array.Copy(source._leave, 0, _leave, start, count);
         if (source._hasNik)
         {
-            _nik ??= new long[_birth.Length];
+            _nik ??= NewNikColumn(start);
             Array.Copy(source._nik!, 0, _nik, start, count);
             _hasNik = true;
         }
@@ -316,9 +319,12 @@ public sealed class PopulationTableBuilder
         return _hasNik ? RepeatedKeys.Find(_nik!, Count, maxDegreeOfParallelism, cancellationToken) : [];
     }
 
-    /// <summary>Finds repeated NIKs as <see cref="FindRepeatedNiks"/> does and keeps the search's working array for the next
-    /// <see cref="Build(int)"/>, which fills it as the table's NIK column instead of allocating one (8 bytes per row less to
-    /// allocate and touch): for a loader that searches right before it builds.</summary>
+    /// <summary>Finds repeated NIKs as <see cref="FindRepeatedNiks"/> does and, when every row has a NIK, keeps the search's
+    /// working array for the next <see cref="Build(int)"/>, which fills it as the table's NIK column instead of allocating one
+    /// (8 bytes per row less to allocate and touch): for a loader that searches right before it builds.</summary>
+    /// <param name="maxDegreeOfParallelism">The largest number of threads to use, 1 or more.</param>
+    /// <param name="cancellationToken">A token to cancel the search.</param>
+    /// <returns>The indices of the rows whose NIK an earlier row has, ascending, as <see cref="FindRepeatedNiks"/> returns them.</returns>
     internal int[] FindRepeatedNiksBeforeBuild(int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
         Utility.Preconditions.CheckArgumentRange(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, 1, int.MaxValue);
@@ -329,7 +335,7 @@ public sealed class PopulationTableBuilder
         }
 
         var repeats = RepeatedKeys.Find(_nik!, Count, maxDegreeOfParallelism, cancellationToken, out var workingArray);
-        _spareNikColumn = workingArray;
+        _spareNikColumn = workingArray.Length == Count ? workingArray : null;
         return repeats;
     }
 
@@ -453,7 +459,7 @@ public sealed class PopulationTableBuilder
                 Keep(_leave, count),
                 codes,
                 starts,
-                _hasNik ? Keep(_nik!, count) : null,
+                _hasNik ? KeepNik(count, spareNik) : null,
                 null,
                 [.. _permitRows],
                 [.. _permitExpiries],
@@ -519,6 +525,19 @@ public sealed class PopulationTableBuilder
         }
 
         return ColumnMemory.Copy(column, count);
+    }
+
+    /// <summary>Returns the NIK column already in storage order: as <see cref="Keep"/> does, copying into the NIK search's
+    /// working array when there is one rather than into a new array.</summary>
+    private long[] KeepNik(int count, long[]? spare)
+    {
+        if (spare is null || _nik!.Length == count)
+        {
+            return Keep(_nik!, count);
+        }
+
+        _nik.AsSpan(0, count).CopyTo(spare);
+        return spare;
     }
 
     /// <summary>Copies each value of a column to its storage row.</summary>
@@ -746,7 +765,7 @@ public sealed class PopulationTableBuilder
 
         if (row.Nik != 0)
         {
-            _nik ??= new long[_birth.Length];
+            _nik ??= NewNikColumn(index);
             _hasNik = true;
         }
 
@@ -757,6 +776,15 @@ public sealed class PopulationTableBuilder
         }
 
         Count = index + 1;
+    }
+
+    /// <summary>Creates the NIK column when the first NIK arrives: 0 (no NIK) for the <paramref name="rows"/> rows before it, the
+    /// rest written as rows are added.</summary>
+    private long[] NewNikColumn(int rows)
+    {
+        var nik = ColumnMemory.AllocateUninitialized<long>(_birth.Length);
+        nik.AsSpan(0, rows).Clear();
+        return nik;
     }
 
     private int VillageId(RegionCode village)

@@ -44,7 +44,7 @@ internal abstract class ResidentSink
 internal sealed class TableSink : ResidentSink
 {
     /// <summary>The version of the core's column form this package was built against (see <c>EncodedRow.FormatVersion</c>).</summary>
-    private const int ColumnFormatVersion = 1;
+    private const int ColumnFormatVersion = 2;
 
     private PopulationTableBuilder _builder = new();
 
@@ -76,7 +76,7 @@ internal sealed class TableSink : ResidentSink
     internal override void Remove(int[] rows) => _builder.RemoveRows(rows);
 
     internal override int[] FindRepeatedNiks(int threads, CancellationToken cancellationToken) =>
-        _builder.FindRepeatedNiksBeforeBuild(threads, cancellationToken);
+        ColumnFormMatches ? FindRepeatedNiksBeforeBuild(threads, cancellationToken) : _builder.FindRepeatedNiks(threads, cancellationToken);
 
     internal override Identity.Nik NikOf(int row) => _builder.GetRow(row).Nik;
 
@@ -101,6 +101,12 @@ internal sealed class TableSink : ResidentSink
     /// is compiled, inside the caller's <see langword="try"/>, not when the caller is.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static int CoreColumnFormatVersion() => Aggregation.Internals.EncodedRow.FormatVersion;
+
+    /// <summary>Finds repeated NIKs and leaves the search's working array to the build as the table's NIK column; in a method of
+    /// its own, so that it is compiled only with a core that has it (see <see cref="ColumnFormMatches"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private int[] FindRepeatedNiksBeforeBuild(int threads, CancellationToken cancellationToken) =>
+        _builder.FindRepeatedNiksBeforeBuild(threads, cancellationToken);
 
     /// <summary>Adds a row in column form, checked by the loader (see <see cref="PopulationTableBuilder.AddEncoded"/>).</summary>
     internal void AddEncoded(in Aggregation.Internals.EncodedRow row) => _builder.AddEncoded(in row);

@@ -271,6 +271,11 @@ public class PopulationTableBuilderBulkTests
             var repeats = builder.FindRepeatedNiksBeforeBuild(threads, TestContext.Current.CancellationToken);
             Assert.Equal(reference.FindRepeatedNiks(threads, TestContext.Current.CancellationToken), repeats);
 
+            // The working array is kept exactly when it has one element per row: every row has a NIK.
+            var everyRowHasNik = rows.Length > 0 && rows.All(row => row.Nik != default);
+            var spare = builder.SpareNikColumn;
+            Assert.Equal(everyRowHasNik, spare is not null);
+
             // after 1: rows removed between search and build; 2: more rows added, so the array no longer fits either.
             if (after == 1 && rows.Length > 0)
             {
@@ -286,6 +291,8 @@ public class PopulationTableBuilderBulkTests
             var expected = reference.Build(threads);
             var actual = builder.Build(threads);
             AssertSameTable(expected, actual);
+            Assert.Equal(everyRowHasNik && after == 0, spare is not null && ReferenceEquals(spare, actual.NikColumn));
+            Assert.Null(builder.SpareNikColumn);
 
             // The array went to the first table: a second build has a NIK column of its own, and the first table keeps its NIKs.
             var again = builder.Build(threads);

@@ -10,10 +10,11 @@ namespace Kependudukan.Aggregation.Internals;
 /// day numbers of storable dates (or the sentinels the columns use), ISO dates.</remarks>
 internal struct EncodedRow
 {
-    /// <summary>Gets the version of this form (the fields, the day numbers, the flag bits). A loader built against another
-    /// version must not append rows in column form: change it whenever any of them changes. A property, not a constant, so a
-    /// loader reads the value of the core assembly it runs with.</summary>
-    public static int FormatVersion { get; } = 1;
+    /// <summary>Gets the version of this form (the fields, the day numbers, the flag bits) and of the builder's internal members
+    /// a loader calls with it (<c>AddEncoded</c>; from version 2 <c>FindRepeatedNiksBeforeBuild</c>). A loader built against
+    /// another version must use neither: change it whenever any of them changes. A property, not a constant, so a loader reads
+    /// the value of the core assembly it runs with.</summary>
+    public static int FormatVersion { get; } = 2;
 
     /// <summary>The NIK's value, or 0 for none.</summary>
     public long Nik;
