@@ -81,6 +81,7 @@ internal static class CsvLoad
     }
 
     /// <summary>Reads records until the input ends or a record would start at or after <paramref name="limit"/> bytes.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void LoadRecords(Utf8CsvReader reader, LoadSession session, Layout layout, long limit)
     {
         var fast = layout.Parser;
@@ -138,6 +139,7 @@ internal static class CsvLoad
     /// <summary>Reads records of the buffer straight into the table's column form, while they have the common shape, raise no
     /// finding, start before <paramref name="limit"/> bytes and the session has read fewer than <paramref name="maxRows"/>
     /// rows; returns how many.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int LoadEncodedRows(Utf8CsvReader reader, LoadSession session, Utf8RowParser parser, long limit, long maxRows)
     {
         var data = reader.Remaining;
