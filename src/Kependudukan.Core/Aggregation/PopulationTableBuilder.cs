@@ -312,12 +312,8 @@ public sealed class PopulationTableBuilder
     /// allocates 8 bytes per row with a NIK.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is less than 1.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public int[] FindRepeatedNiks(int maxDegreeOfParallelism = 1, CancellationToken cancellationToken = default)
-    {
-        Utility.Preconditions.CheckArgumentRange(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, 1, int.MaxValue);
-        cancellationToken.ThrowIfCancellationRequested();
-        return _hasNik ? RepeatedKeys.Find(_nik!, Count, maxDegreeOfParallelism, cancellationToken) : [];
-    }
+    public int[] FindRepeatedNiks(int maxDegreeOfParallelism = 1, CancellationToken cancellationToken = default) =>
+        SearchRepeatedNiks(maxDegreeOfParallelism, cancellationToken, keepForBuild: false);
 
     /// <summary>Finds repeated NIKs as <see cref="FindRepeatedNiks"/> does and, when every row has a NIK, keeps the search's
     /// working array for the next <see cref="Build(int)"/>, which fills it as the table's NIK column instead of allocating one
@@ -325,7 +321,10 @@ public sealed class PopulationTableBuilder
     /// <param name="maxDegreeOfParallelism">The largest number of threads to use, 1 or more.</param>
     /// <param name="cancellationToken">A token to cancel the search.</param>
     /// <returns>The indices of the rows whose NIK an earlier row has, ascending, as <see cref="FindRepeatedNiks"/> returns them.</returns>
-    internal int[] FindRepeatedNiksBeforeBuild(int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    internal int[] FindRepeatedNiksBeforeBuild(int maxDegreeOfParallelism, CancellationToken cancellationToken) =>
+        SearchRepeatedNiks(maxDegreeOfParallelism, cancellationToken, keepForBuild: true);
+
+    private int[] SearchRepeatedNiks(int maxDegreeOfParallelism, CancellationToken cancellationToken, bool keepForBuild)
     {
         Utility.Preconditions.CheckArgumentRange(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, 1, int.MaxValue);
         cancellationToken.ThrowIfCancellationRequested();
@@ -335,7 +334,11 @@ public sealed class PopulationTableBuilder
         }
 
         var repeats = RepeatedKeys.Find(_nik!, Count, maxDegreeOfParallelism, cancellationToken, out var workingArray);
-        _spareNikColumn = workingArray.Length == Count ? workingArray : null;
+        if (keepForBuild && workingArray.Length == Count)
+        {
+            _spareNikColumn = workingArray;
+        }
+
         return repeats;
     }
 
@@ -459,7 +462,7 @@ public sealed class PopulationTableBuilder
                 Keep(_leave, count),
                 codes,
                 starts,
-                _hasNik ? KeepNik(count, spareNik) : null,
+                _hasNik ? Keep(_nik!, count, spareNik) : null,
                 null,
                 [.. _permitRows],
                 [.. _permitExpiries],
@@ -512,8 +515,9 @@ public sealed class PopulationTableBuilder
             aliveDates);
     }
 
-    /// <summary>Returns a column already in storage order: the builder's own array when it is exactly full, else a copy.</summary>
-    private T[] Keep<T>(T[] column, int count)
+    /// <summary>Returns a column already in storage order: the builder's own array when it is exactly full, else a copy (into
+    /// <paramref name="target"/>, an array of <paramref name="count"/> elements, when one is given).</summary>
+    private T[] Keep<T>(T[] column, int count, T[]? target = null)
         where T : unmanaged
     {
         if (column.Length == count)
@@ -524,20 +528,13 @@ public sealed class PopulationTableBuilder
             return column;
         }
 
-        return ColumnMemory.Copy(column, count);
-    }
-
-    /// <summary>Returns the NIK column already in storage order: as <see cref="Keep"/> does, copying into the NIK search's
-    /// working array when there is one rather than into a new array.</summary>
-    private long[] KeepNik(int count, long[]? spare)
-    {
-        if (spare is null || _nik!.Length == count)
+        if (target is null)
         {
-            return Keep(_nik!, count);
+            return ColumnMemory.Copy(column, count);
         }
 
-        _nik.AsSpan(0, count).CopyTo(spare);
-        return spare;
+        column.AsSpan(0, count).CopyTo(target);
+        return target;
     }
 
     /// <summary>Copies each value of a column to its storage row.</summary>
